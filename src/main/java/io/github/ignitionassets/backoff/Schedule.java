@@ -1,0 +1,62 @@
+package io.github.ignitionassets.backoff;
+
+/**
+ * The delays a spec promises, computed with the same integer millisecond arithmetic as the generated script,
+ * so that what the build reports is what the host does.
+ */
+public final class Schedule {
+
+    private final long initialMs;
+    private final long maxMs;
+    private final long multiplierPpm;
+    private final long jitterPpm;
+
+    private Schedule(BackoffSpec spec) {
+        this.initialMs = spec.initialDelay().toMillis();
+        this.maxMs = spec.maxDelay().toMillis();
+        this.multiplierPpm = spec.multiplierPpm();
+        this.jitterPpm = spec.jitterPpm();
+    }
+
+    public static Schedule of(BackoffSpec spec) {
+        return new Schedule(spec);
+    }
+
+    /** The nominal delay after the first failure. */
+    public long initialDelayMs() {
+        return initialMs;
+    }
+
+    /** The nominal delay that follows {@code delayMs}: multiplied, capped at maxDelay. */
+    public long nextDelayMs(long delayMs) {
+        long next = scale(delayMs, multiplierPpm);
+        return Math.min(next, maxMs);
+    }
+
+    /** The nominal delay after failure {@code n} (1-based). */
+    public long nominalDelayMs(int n) {
+        long d = initialMs;
+        for (int i = 1; i < n && d < maxMs; i++) {
+            d = nextDelayMs(d);
+        }
+        return d;
+    }
+
+    /** Lowest sleep that jitter can give for a nominal delay. */
+    public long minSleepMs(long delayMs) {
+        return delayMs - scale(delayMs, jitterPpm);
+    }
+
+    /** Highest sleep that jitter can give for a nominal delay. */
+    public long maxSleepMs(long delayMs) {
+        return delayMs + scale(delayMs, jitterPpm);
+    }
+
+    /**
+     * {@code value * ppm / 1e6}, rounded down, without overflow for any value below {@link DurationText#MAX}:
+     * the script computes it the same way, in two parts.
+     */
+    public static long scale(long value, long ppm) {
+        return value / BackoffSpec.PPM * ppm + value % BackoffSpec.PPM * ppm / BackoffSpec.PPM;
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.ignitionassets.backoff;
+
+import java.util.List;
+
+/** The keys a spec may hold, in the order they are documented. */
+public final class SpecKeys {
+
+    public static final String IMAGE = "image";
+    public static final String BACKOFF = "backoff";
+    public static final String INITIAL_DELAY = "backoff.initialDelay";
+    public static final String MULTIPLIER = "backoff.multiplier";
+    public static final String MAX_DELAY = "backoff.maxDelay";
+    public static final String JITTER = "backoff.jitter";
+    public static final String MAX_ATTEMPTS = "backoff.maxAttempts";
+    public static final String ATTEMPT_TIMEOUT = "backoff.attemptTimeout";
+
+    /** Keys of the {@code backoff} mapping, without the prefix. */
+    public static final List<String> BACKOFF_KEYS = List.of(
+            "initialDelay", "multiplier", "maxDelay", "jitter", "maxAttempts", "attemptTimeout");
+
+    /** Keys of the top-level mapping. */
+    public static final List<String> TOP_KEYS = List.of(IMAGE, BACKOFF);
+
+    private SpecKeys() {
+    }
+
+    /** The known key nearest to an unknown one, for "did you mean" hints; empty when none is close. */
+    public static String nearest(String unknown, List<String> known) {
+        String best = "";
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = distance(unknown.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return bestDistance <= Math.max(2, unknown.length() / 3) ? best : "";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,188 @@
+package io.github.ignitionassets.generate;
+
+import io.github.ignitionassets.backoff.PullSpec;
+import io.github.ignitionassets.backoff.PullSpecs;
+import io.github.ignitionassets.backoff.RawValue;
+import io.github.ignitionassets.backoff.SpecFile;
+import io.github.ignitionassets.backoff.SpecKeys;
+import io.github.ignitionassets.core.InvalidInputException;
+import io.github.ignitionassets.core.Problem;
+import io.github.ignitionassets.ignition.IgnitionConfig;
+import io.github.ignitionassets.ignition.IgnitionVersion;
+import io.github.ignitionassets.script.PullScript;
+import io.github.ignitionassets.systemd.TimeSpan;
+import io.github.ignitionassets.systemd.UnitFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Spec in, assets out: validates the whole request (reporting every problem at once), then renders the script,
+ * the unit and the Ignition config. Writes nothing; {@link OutputFiles} does.
+ */
+public final class AssetGenerator {
+
+    /** Mode of the script on the host: 0755. */
+    public static final int SCRIPT_MODE = 0755;
+
+    private static final String POM = "POM";
+
+    private AssetGenerator() {
+    }
+
+    /** Renders the assets for a request. */
+    public static GeneratedAssets generate(GenerateRequest request) throws InvalidInputException {
+        List<Problem> problems = new ArrayList<>();
+
+        SpecFile specFile = readSpecFile(request, problems);
+        Map<String, RawValue> pom = new LinkedHashMap<>();
+        if (request.image() != null) {
+            pom.put(SpecKeys.IMAGE, new RawValue(request.image(), false, POM));
+        }
+        request.backoff().forEach((key, value) -> pom.put(key, new RawValue(value, false, POM + " <backoff>")));
+        PullSpec spec = null;
+        try {
+            spec = PullSpecs.resolve(specFile, pom);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+
+        String unitName = request.unitName() == null ? GenerateRequest.DEFAULT_UNIT_NAME : request.unitName();
+        UnitFile.checkName(unitName).ifPresent(p -> problems.add(Problem.of("unitName", p)));
+        String scriptPath = request.scriptPath() == null ? GenerateRequest.DEFAULT_SCRIPT_PATH : request.scriptPath();
+        checkScriptPath(scriptPath).ifPresent(p -> problems.add(Problem.of("scriptPath", p)));
+        String versionText = request.ignitionVersion() == null ? GenerateRequest.DEFAULT_IGNITION_VERSION : request.ignitionVersion();
+        Optional<IgnitionVersion> version = IgnitionVersion.parse(versionText);
+        if (version.isEmpty()) {
+            problems.add(Problem.of("ignitionVersion", "'" + versionText + "' is not supported; allowed: "
+                    + String.join(", ", IgnitionVersion.supported())));
+        }
+        String timeout = request.timeoutStartSec() == null ? GenerateRequest.DEFAULT_TIMEOUT_START_SEC : request.timeoutStartSec().strip();
+        try {
+            TimeSpan.parseMillis(timeout);
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.of("timeoutStartSec", e.getMessage()));
+        }
+        if (request.execStart() != null && (request.execStart().isBlank() || request.execStart().contains("\n")
+                || request.execStart().contains("\r"))) {
+            problems.add(Problem.of("execStart", "'" + request.execStart().replace("\n", "\\n").replace("\r", "\\r")
+                    + "' must be one non-empty command line"));
+        }
+        String configName = request.configName() == null ? GenerateRequest.DEFAULT_CONFIG_NAME : request.configName();
+        checkFileName(configName).ifPresent(p -> problems.add(Problem.of("configName", p)));
+        String scriptName = scriptPath.substring(scriptPath.lastIndexOf('/') + 1);
+        if (configName.equals(scriptName) || configName.equals(unitName)) {
+            problems.add(Problem.of("configName", "'" + configName + "' is also the name of the "
+                    + (configName.equals(unitName) ? "unit (unitName)" : "script (scriptPath)") + "; outputs would overwrite each other"));
+        }
+        String userUnit = readUnitFile(request, problems);
+
+        UnitFile unit = null;
+        if (spec != null && problems.isEmpty()) {
+            String image = spec.image().text();
+            if (userUnit != null) {
+                try {
+                    unit = UnitFile.withPullStep(unitName, userUnit, scriptPath, image);
+                } catch (IllegalArgumentException e) {
+                    problems.add(Problem.of("unitFile", "'" + display(request, request.unitFile()) + "' " + e.getMessage()));
+                }
+            } else {
+                String execStart = request.execStart() != null ? request.execStart() : UnitFile.defaultExecStart(unitName, image);
+                unit = UnitFile.builtIn(unitName, image, scriptPath, execStart, timeout);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+
+        PullScript script = PullScript.render(scriptName, spec.backoff());
+        byte[] config = new IgnitionConfig(version.get())
+                .addFile(scriptPath, script.bytes(), SCRIPT_MODE)
+                .addUnit(unit.name(), unit.text(), true)
+                .toBytes();
+        return new GeneratedAssets(spec, script, unit, configName, config);
+    }
+
+    private static SpecFile readSpecFile(GenerateRequest request, List<Problem> problems) {
+        Path file = request.specFile();
+        if (file == null) {
+            return null;
+        }
+        String shown = display(request, file);
+        if (!Files.exists(file)) {
+            if (request.specFileRequired()) {
+                problems.add(Problem.of("specFile", "'" + shown + "' does not exist"));
+            }
+            return null;
+        }
+        if (!Files.isRegularFile(file)) {
+            problems.add(Problem.of("specFile", "'" + shown + "' is not a file"));
+            return null;
+        }
+        return SpecFile.read(file, shown);
+    }
+
+    private static String readUnitFile(GenerateRequest request, List<Problem> problems) {
+        Path file = request.unitFile();
+        if (file == null) {
+            return null;
+        }
+        String shown = display(request, file);
+        if (!Files.isRegularFile(file)) {
+            problems.add(Problem.of("unitFile", "'" + shown + "' does not exist or is not a file"));
+            return null;
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            var decoder = StandardCharsets.UTF_8.newDecoder();
+            return decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            problems.add(Problem.of("unitFile", "'" + shown + "' is not UTF-8 text, as systemd requires"));
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read unit file " + shown, e);
+        }
+    }
+
+    /** An absolute, normalised path with no control characters. */
+    static Optional<String> checkScriptPath(String path) {
+        if (path.isEmpty()) {
+            return Optional.of("is empty; write an absolute path such as /usr/local/bin/agent-pull-image");
+        }
+        if (path.chars().anyMatch(Character::isISOControl)) {
+            return Optional.of("'" + path.replaceAll("\\p{Cntrl}", "?") + "' contains control characters");
+        }
+        if (!path.startsWith("/")) {
+            return Optional.of("'" + path + "' is not absolute; write e.g. /usr/local/bin/" + path.substring(path.lastIndexOf('/') + 1));
+        }
+        if (path.endsWith("/")) {
+            return Optional.of("'" + path + "' names a directory; write the script's file path, e.g. " + path + "agent-pull-image");
+        }
+        String normal = Path.of(path).normalize().toString();
+        if (!normal.equals(path) || path.contains("//")) {
+            return Optional.of("'" + path + "' is not normalised; write " + normal);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> checkFileName(String name) {
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/") || name.contains("\\")
+                || name.chars().anyMatch(Character::isISOControl)) {
+            return Optional.of("'" + name + "' must be a plain file name such as config.ign");
+        }
+        return Optional.empty();
+    }
+
+    private static String display(GenerateRequest request, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path base = request.baseDirectory().toAbsolutePath().normalize();
+        return abs.startsWith(base) ? base.relativize(abs).toString().replace('\\', '/') : abs.toString();
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.ignitionassets.generate;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the generate goal was given, as the user gave it (not yet validated).
+ *
+ * @param baseDirectory    the project directory, to name files in messages as the user knows them
+ * @param image            the image from the POM, or {@code null}
+ * @param specFile         the spec file, or {@code null}
+ * @param specFileRequired whether a missing spec file is an error (the user named it) or means "no spec file"
+ * @param backoff          POM overrides of spec values, by spec key ({@code backoff.maxDelay}); null values are unset
+ * @param unitName         the unit's name
+ * @param scriptPath       where the script lands on the host
+ * @param unitFile         the user's unit file, or {@code null} for the built-in unit
+ * @param execStart        the built-in unit's {@code ExecStart=}, or {@code null} for the default
+ * @param timeoutStartSec  the built-in unit's {@code TimeoutStartSec=}
+ * @param ignitionVersion  the config spec version to write
+ * @param outputDirectory  where the three files go
+ * @param configName       the config's file name
+ */
+public record GenerateRequest(Path baseDirectory, String image, Path specFile, boolean specFileRequired,
+                              Map<String, String> backoff, String unitName, String scriptPath, Path unitFile,
+                              String execStart, String timeoutStartSec, String ignitionVersion, Path outputDirectory,
+                              String configName) {
+
+    /** Parameter defaults, as documented for the goal. */
+    public static final String DEFAULT_UNIT_NAME = "agent.service";
+    public static final String DEFAULT_SCRIPT_PATH = "/usr/local/bin/agent-pull-image";
+    public static final String DEFAULT_TIMEOUT_START_SEC = "600";
+    public static final String DEFAULT_IGNITION_VERSION = "3.1.0";
+    public static final String DEFAULT_CONFIG_NAME = "config.ign";
+
+    public GenerateRequest {
+        Objects.requireNonNull(baseDirectory, "baseDirectory");
+        Objects.requireNonNull(outputDirectory, "outputDirectory");
+        backoff = backoff == null ? Map.of() : Map.copyOf(withoutNulls(backoff));
+    }
+
+    /** A request with every default, for the given project directory and image. */
+    public static GenerateRequest defaults(Path baseDirectory, String image) {
+        return new GenerateRequest(baseDirectory, image, null, false, Map.of(), DEFAULT_UNIT_NAME, DEFAULT_SCRIPT_PATH,
+                null, null, DEFAULT_TIMEOUT_START_SEC, DEFAULT_IGNITION_VERSION,
+                baseDirectory.resolve("target/generated-resources/ignition"), DEFAULT_CONFIG_NAME);
+    }
+
+    private static Map<String, String> withoutNulls(Map<String, String> m) {
+        var out = new java.util.LinkedHashMap<String, String>();
+        m.forEach((k, v) -> {
+            if (v != null) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.ignitionassets.generate;
+
+import io.github.ignitionassets.backoff.PullSpec;
+import io.github.ignitionassets.script.PullScript;
+import io.github.ignitionassets.systemd.UnitFile;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The three assets, rendered and ready to write.
+ *
+ * @param spec       the spec they were made from
+ * @param script     the pull script
+ * @param unit       the unit
+ * @param configName the config's file name
+ * @param config     the Ignition config's bytes
+ */
+public record GeneratedAssets(PullSpec spec, PullScript script, UnitFile unit, String configName, byte[] config) {
+
+    /** File name to bytes, in the order they are written. */
+    public Map<String, byte[]> files() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(script.fileName(), script.bytes());
+        files.put(unit.name(), unit.bytes());
+        files.put(configName, config.clone());
+        return files;
+    }
+}

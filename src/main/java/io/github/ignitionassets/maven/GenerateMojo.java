@@ -1,0 +1,199 @@
+package io.github.ignitionassets.maven;
+
+import io.github.ignitionassets.core.InvalidInputException;
+import io.github.ignitionassets.generate.AssetGenerator;
+import io.github.ignitionassets.generate.GenerateRequest;
+import io.github.ignitionassets.generate.GeneratedAssets;
+import io.github.ignitionassets.generate.OutputFiles;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * Generates the first-boot assets: the image-pull script, the systemd unit that runs it as {@code ExecStartPre=},
+ * and an Ignition config that embeds both.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
+public class GenerateMojo extends AbstractMojo {
+
+    /** Type of the attached config artifact. */
+    static final String ARTIFACT_TYPE = "ign";
+    /** Classifier of the attached config artifact. */
+    static final String ARTIFACT_CLASSIFIER = "ignition";
+
+    /**
+     * The container image to pull, fully qualified ({@code registry[:port]/path[:tag][@digest]}). Required unless
+     * the spec file has {@code image}; when both are given, this one wins.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.image")
+    private String image;
+
+    /**
+     * The backoff spec, YAML ({@code .yaml}/{@code .yml}) or JSON ({@code .json}). Used when it exists; a file named
+     * here explicitly that does not exist is an error.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.specFile", defaultValue = "${project.basedir}/src/main/ignition/pull.yaml")
+    private File specFile;
+
+    /**
+     * Backoff values that override the spec file's field by field: {@code initialDelay}, {@code multiplier},
+     * {@code maxDelay}, {@code jitter}, {@code maxAttempts}, {@code attemptTimeout}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Backoff backoff;
+
+    /**
+     * Name of the systemd unit; must end in {@code .service}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.unitName", defaultValue = GenerateRequest.DEFAULT_UNIT_NAME)
+    private String unitName;
+
+    /**
+     * Absolute path of the pull script on the host.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.scriptPath", defaultValue = GenerateRequest.DEFAULT_SCRIPT_PATH)
+    private String scriptPath;
+
+    /**
+     * Your own unit file, used instead of the built-in unit. It is kept as written, with
+     * {@code ExecStartPre=<scriptPath> <image>} inserted before its first {@code ExecStartPre=} (or its
+     * {@code ExecStart=}), never twice.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.unitFile")
+    private File unitFile;
+
+    /**
+     * The built-in unit's {@code ExecStart=} command, as unit syntax. Default:
+     * {@code /usr/bin/podman run --pull=never --rm --name <unit base name> <image>}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.execStart")
+    private String execStart;
+
+    /**
+     * The built-in unit's {@code TimeoutStartSec=}: seconds, a systemd time span ({@code 10min}) or {@code infinity}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.timeoutStartSec", defaultValue = GenerateRequest.DEFAULT_TIMEOUT_START_SEC)
+    private String timeoutStartSec;
+
+    /**
+     * Ignition config spec version to write: 3.0.0 to 3.5.0.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.version", defaultValue = GenerateRequest.DEFAULT_IGNITION_VERSION)
+    private String ignitionVersion;
+
+    /**
+     * Where the script, the unit and the config are written.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.outputDirectory", defaultValue = "${project.build.directory}/generated-resources/ignition")
+    private File outputDirectory;
+
+    /**
+     * File name of the Ignition config.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.configName", defaultValue = GenerateRequest.DEFAULT_CONFIG_NAME)
+    private String configName;
+
+    /**
+     * Attach the config to the project, type {@code ign}, classifier {@code ignition}, so that {@code install} and
+     * {@code deploy} publish it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.attach", defaultValue = "true")
+    private boolean attach;
+
+    /**
+     * Skip the goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Component
+    private MavenProjectHelper projectHelper;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping Ignition assets: ignition.skip is true");
+            return;
+        }
+        Path base = project.getBasedir().toPath();
+        Path spec = specFile == null ? null : specFile.toPath();
+        boolean specRequired = spec != null && !spec.toAbsolutePath().normalize()
+                .equals(base.resolve("src/main/ignition/pull.yaml").toAbsolutePath().normalize());
+        Map<String, String> overrides = backoff == null ? Map.of() : backoff.asSpecValues();
+        var request = new GenerateRequest(base, image, spec, specRequired, overrides, unitName, scriptPath,
+                unitFile == null ? null : unitFile.toPath(), execStart, timeoutStartSec, ignitionVersion,
+                outputDirectory.toPath(), configName);
+
+        GeneratedAssets assets;
+        try {
+            assets = AssetGenerator.generate(request);
+        } catch (InvalidInputException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException(e.getMessage(), e.getCause());
+        }
+
+        Path out = outputDirectory.toPath();
+        List<String> changed;
+        try {
+            changed = OutputFiles.write(out, assets.files(), Set.of(assets.script().fileName()));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write Ignition assets to " + out + ": " + e.getMessage(), e);
+        }
+        String where = base.relativize(out.toAbsolutePath().normalize()).toString();
+        if (changed.isEmpty()) {
+            getLog().info("Ignition assets unchanged in " + where);
+        } else {
+            getLog().info("Wrote " + String.join(", ", changed) + " to " + where);
+        }
+        getLog().info("Ignition config " + assets.configName() + ": " + assets.config().length + " bytes, spec "
+                + ignitionVersion + ", image " + assets.spec().image().text());
+        if (attach) {
+            projectHelper.attachArtifact(project, ARTIFACT_TYPE, ARTIFACT_CLASSIFIER, out.resolve(assets.configName()).toFile());
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.ignitionassets.script;
+
+import io.github.ignitionassets.backoff.BackoffSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The image-pull script: the {@code pull-image.sh} template filled with the spec's values. The template is a
+ * normal shell script (linted as one); only whole numbers and a shell-quoted name are put into it.
+ *
+ * @param fileName the script's file name, e.g. {@code agent-pull-image}
+ * @param text     the script, LF line endings
+ */
+public record PullScript(String fileName, String text) {
+
+    private static final String TEMPLATE = "pull-image.sh";
+    private static final Pattern PLACEHOLDER = Pattern.compile("@@([A-Z_]+)@@");
+
+    public PullScript {
+        Objects.requireNonNull(fileName, "fileName");
+        Objects.requireNonNull(text, "text");
+    }
+
+    /** Renders the script for a spec. */
+    public static PullScript render(String fileName, BackoffSpec spec) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("NAME", fileName.replaceAll("[^A-Za-z0-9._-]", "_"));
+        values.put("NAME_QUOTED", ShellQuote.quote(fileName));
+        values.put("INITIAL_DELAY_MS", Long.toString(spec.initialDelay().toMillis()));
+        values.put("MULTIPLIER_PPM", Long.toString(spec.multiplierPpm()));
+        values.put("MAX_DELAY_MS", Long.toString(spec.maxDelay().toMillis()));
+        values.put("JITTER_PPM", Long.toString(spec.jitterPpm()));
+        values.put("MAX_ATTEMPTS", Integer.toString(spec.maxAttempts()));
+        values.put("ATTEMPT_TIMEOUT_MS", Long.toString(spec.attemptTimeout().toMillis()));
+        return new PullScript(fileName, fill(template(), values));
+    }
+
+    /** The script as it is written to disk and embedded in the config. */
+    public byte[] bytes() {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String fill(String template, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String v = values.get(m.group(1));
+            if (v == null) {
+                throw new IllegalStateException("template placeholder without a value: " + m.group());
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(v));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String template() {
+        try (InputStream in = PullScript.class.getResourceAsStream(TEMPLATE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + TEMPLATE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

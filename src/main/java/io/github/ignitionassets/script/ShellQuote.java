@@ -1,0 +1,20 @@
+package io.github.ignitionassets.script;
+
+/** Quoting for POSIX sh: a value in single quotes is taken literally, whatever it holds. */
+public final class ShellQuote {
+
+    private ShellQuote() {
+    }
+
+    /** {@code it's} becomes {@code 'it'\''s'}; a value of safe characters only is left bare. */
+    public static String quote(String value) {
+        if (!value.isEmpty() && value.chars().allMatch(ShellQuote::isSafe)) {
+            return value;
+        }
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+
+    private static boolean isSafe(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-_./+:@,=".indexOf(c) >= 0;
+    }
+}
