@@ -41,7 +41,9 @@ trap on_signal TERM INT HUP
 
 # value * ppm / 1e6 in two parts, so that no intermediate product overflows.
 scale() {
-  echo $(( $1 / 1000000 * $2 + $1 % 1000000 * $2 / 1000000 ))
+  whole=$(( $1 / 1000000 ))
+  part=$(( $1 % 1000000 ))
+  echo $(( whole * $2 + part * $2 / 1000000 ))
 }
 
 # Milliseconds as the seconds that sleep and timeout take, e.g. 1.250.
