@@ -1,0 +1,163 @@
+package io.github.ignitionassets.backoff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.ignitionassets.core.InvalidInputException;
+import io.github.ignitionassets.core.Problem;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PullSpecsTest {
+
+    private static final String FILE = "src/main/ignition/pull.yaml";
+
+    private static SpecFile yaml(String text) {
+        return SpecFile.parse(text.getBytes(StandardCharsets.UTF_8), false, FILE);
+    }
+
+    private static SpecFile json(String text) {
+        return SpecFile.parse(text.getBytes(StandardCharsets.UTF_8), true, "pull.json");
+    }
+
+    private static List<Problem> problems(SpecFile file, Map<String, RawValue> pom) {
+        return assertThrows(InvalidInputException.class, () -> PullSpecs.resolve(file, pom)).problems();
+    }
+
+    private static RawValue pom(String text) {
+        return new RawValue(text, false, "POM");
+    }
+
+    @Test
+    void imageAloneTakesTheDocumentedDefaults() throws Exception {
+        PullSpec spec = PullSpecs.resolve(yaml("image: quay.io/org/agent:v1\n"), Map.of());
+        assertEquals("quay.io/org/agent:v1", spec.image().text());
+        assertEquals(BackoffSpec.DEFAULTS, spec.backoff());
+    }
+
+    @Test
+    void yamlAndJsonGiveTheSameSpec() throws Exception {
+        PullSpec fromYaml = PullSpecs.resolve(yaml("""
+                image: quay.io/org/agent:v1
+                backoff:
+                  initialDelay: 250ms
+                  multiplier: 1.5
+                  maxDelay: 1m
+                  jitter: 0.1
+                  maxAttempts: 7
+                  attemptTimeout: PT2M
+                """), Map.of());
+        PullSpec fromJson = PullSpecs.resolve(json("""
+                {"image": "quay.io/org/agent:v1", "backoff": {"initialDelay": "250ms", "multiplier": 1.50,
+                 "maxDelay": "60s", "jitter": "0.10", "maxAttempts": 7, "attemptTimeout": "2m"}}
+                """), Map.of());
+        assertEquals(fromYaml, fromJson);
+        assertEquals(new BackoffSpec(Duration.ofMillis(250), new BigDecimal("1.5"), Duration.ofMinutes(1),
+                new BigDecimal("0.1"), 7, Duration.ofMinutes(2)), fromYaml.backoff());
+    }
+
+    @Test
+    void pomValuesOverrideTheFileFieldByField() throws Exception {
+        PullSpec spec = PullSpecs.resolve(yaml("""
+                image: quay.io/org/agent:v1
+                backoff:
+                  initialDelay: 1s
+                  maxDelay: 10s
+                """), Map.of(SpecKeys.MAX_DELAY, pom("20s"), SpecKeys.IMAGE, pom("quay.io/org/other:v2")));
+        assertEquals("quay.io/org/other:v2", spec.image().text());
+        assertEquals(Duration.ofSeconds(1), spec.backoff().initialDelay());
+        assertEquals(Duration.ofSeconds(20), spec.backoff().maxDelay());
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceWithFileAndLine() {
+        List<Problem> problems = problems(yaml("""
+                image: busybox
+                backoff:
+                  initialDelay: 5
+                  multiplier: 0.5
+                  maxDelay: 1s
+                  jitter: 1
+                  maxAttempts: -1
+                  maxDelays: 3s
+                """), Map.of());
+        assertEquals(List.of(
+                SpecKeys.MAX_DELAY + "s", SpecKeys.IMAGE, SpecKeys.INITIAL_DELAY, SpecKeys.MAX_ATTEMPTS,
+                SpecKeys.MULTIPLIER, SpecKeys.JITTER),
+                problems.stream().map(Problem::field).toList());
+        assertEquals(FILE + " line 8", problems.get(0).source());
+        assertTrue(problems.get(0).message().contains("did you mean 'backoff.maxDelay'"), problems.get(0).message());
+        assertEquals(FILE + " line 3", problems.get(2).source());
+        assertTrue(problems.get(2).message().contains("write 5s"), problems.get(2).message());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '~', value = {
+        "backoff.initialDelay: 0s => backoff.initialDelay => must be greater than 0",
+        "backoff.maxDelay: 1s => backoff.maxDelay => '1s' must be at least initialDelay (5s)",
+        "backoff.initialDelay: 10m => backoff.initialDelay => must be at most maxDelay (5m, the default)",
+        "backoff.multiplier: 0.99 => backoff.multiplier => '0.99' must be at least 1",
+        "backoff.multiplier: 1001 => backoff.multiplier => at most 1000",
+        "backoff.multiplier: two => backoff.multiplier => 'two' is not a number",
+        "backoff.multiplier: 1.0000001 => backoff.multiplier => more than 6 decimal places",
+        "backoff.jitter: -0.1 => backoff.jitter => '-0.1' must be at least 0 and less than 1",
+        "backoff.jitter: 1.0 => backoff.jitter => '1.0' must be at least 0 and less than 1",
+        "backoff.maxAttempts: -1 => backoff.maxAttempts => '-1' must be 0 (retry forever) or a positive number",
+        "backoff.maxAttempts: 1.5 => backoff.maxAttempts => '1.5' is not a whole number",
+        "backoff.attemptTimeout: 0ms => backoff.attemptTimeout => must be greater than 0",
+        "backoff.attemptTimeout: 10 => backoff.attemptTimeout => has no unit; write 10s",
+    })
+    void namesTheFieldTheValueAndWhatIsAllowed(String setting, String field, String message) {
+        String key = setting.substring(0, setting.indexOf(':'));
+        String value = setting.substring(setting.indexOf(':') + 2);
+        List<Problem> problems = problems(null, Map.of(SpecKeys.IMAGE, pom("quay.io/org/agent"), key, pom(value)));
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals(field, problems.get(0).field());
+        assertTrue(problems.get(0).message().contains(message), problems.get(0).message());
+    }
+
+    @Test
+    void missingImageSaysWhereToSetIt() {
+        List<Problem> problems = problems(yaml("backoff:\n  maxDelay: 60s\n"), Map.of());
+        assertEquals("image", problems.get(0).field());
+        assertTrue(problems.get(0).message().contains("ignition.image"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '~', value = {
+        "image: [a, b] => image => line 1",
+        "backoff: 5s => backoff => line 1",
+        "image: a\\nimage: b => image => line 2",
+        "- a\\n- b => specFile => line 1",
+        "image: 'unterminated => specFile => line 1",
+        "image: a: b => specFile => line 1",
+        "image: x\\n---\\nimage: y => specFile => line 3",
+    })
+    void malformedYamlIsAProblemWithItsLine(String text, String field, String where) {
+        SpecFile file = yaml(text.replace("\\n", "\n"));
+        assertTrue(file.problems().stream().anyMatch(p -> p.field().equals(field) && (p.source() + p.message()).contains(where)),
+                file.problems().toString());
+    }
+
+    @Test
+    void invalidJsonNamesFileAndLine() {
+        SpecFile file = json("{\n  \"image\": \"quay.io/a/b\",\n  \"backoff\": {\n}}}\n");
+        Problem p = file.problems().get(0);
+        assertEquals("specFile", p.field());
+        assertEquals("pull.json line 4", p.source());
+        assertTrue(p.message().startsWith("is not valid JSON"), p.message());
+    }
+
+    @Test
+    void emptyFileMeansDefaults() throws Exception {
+        PullSpec spec = PullSpecs.resolve(yaml("# nothing yet\n"), Map.of(SpecKeys.IMAGE, pom("quay.io/a/b")));
+        assertEquals(BackoffSpec.DEFAULTS, spec.backoff());
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.ignitionassets.systemd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UnitFileTest {
+
+    private static final String IMAGE = "quay.io/edge-infrastructure/assisted-installer-agent:latest";
+    private static final String SCRIPT = "/usr/local/bin/agent-pull-image";
+
+    static String golden(String name) throws IOException {
+        try (InputStream in = UnitFileTest.class.getResourceAsStream("/golden/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void builtInUnitIsExactlyTheDocumentedOne() throws IOException {
+        UnitFile unit = UnitFile.builtIn("agent.service", IMAGE, SCRIPT, UnitFile.defaultExecStart("agent.service", IMAGE), "600");
+        assertEquals(golden("agent.service"), unit.text());
+    }
+
+    @Test
+    void insertsThePullStepBeforeTheFirstExecStartPre() {
+        String user = """
+                [Unit]
+                Description=Mine %n
+                ExecStartPre=/bin/not-in-service
+
+                [Service]
+                Environment=A=%i
+                ExecStartPre=/usr/bin/first
+                ExecStartPre=/usr/bin/second
+                ExecStart=/usr/bin/run %n
+                """;
+        String expected = """
+                [Unit]
+                Description=Mine %n
+                ExecStartPre=/bin/not-in-service
+
+                [Service]
+                Environment=A=%i
+                ExecStartPre=/usr/local/bin/agent-pull-image quay.io/org/agent:v1
+                ExecStartPre=/usr/bin/first
+                ExecStartPre=/usr/bin/second
+                ExecStart=/usr/bin/run %n
+                """;
+        assertEquals(expected, UnitFile.withPullStep("mine.service", user, SCRIPT, "quay.io/org/agent:v1").text());
+    }
+
+    @Test
+    void insertsBeforeExecStartWhenThereIsNoExecStartPre() {
+        String user = "[Service]\r\nExecStart=/usr/bin/run\r\n";
+        assertEquals("[Service]\r\nExecStartPre=/s quay.io/a/b\r\nExecStart=/usr/bin/run\r\n",
+                UnitFile.withPullStep("a.service", user, "/s", "quay.io/a/b").text());
+    }
+
+    @Test
+    void neverInsertsTheStepTwice() {
+        String once = UnitFile.withPullStep("a.service", "[Service]\nExecStart=/usr/bin/run\n", SCRIPT, "quay.io/a/b").text();
+        assertEquals(once, UnitFile.withPullStep("a.service", once, SCRIPT, "quay.io/a/b").text());
+    }
+
+    @Test
+    void skipsCommandsContinuedFromThePreviousLine() {
+        String user = "[Service]\nEnvironment=X=1 \\\nExecStart=notacommand\nExecStart=/usr/bin/run\n";
+        assertEquals("[Service]\nEnvironment=X=1 \\\nExecStart=notacommand\nExecStartPre=/s quay.io/a/b\nExecStart=/usr/bin/run\n",
+                UnitFile.withPullStep("a.service", user, "/s", "quay.io/a/b").text());
+    }
+
+    @Test
+    void refusesAUnitWithNothingToRunBefore() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> UnitFile.withPullStep("a.service", "[Unit]\nDescription=x\n[Service]\nType=oneshot\n", SCRIPT, "quay.io/a/b"));
+        assertTrue(e.getMessage().contains("no ExecStartPre= or ExecStart="));
+    }
+
+    @Test
+    void escapesSpecifiersInValuesWeInsert() {
+        assertEquals("ExecStartPre=\"/opt/my scripts/100%%pull\" quay.io/a/b", UnitFile.pullStep("/opt/my scripts/100%pull", "quay.io/a/b"));
+        assertEquals("/opt/$$HOME/x", UnitText.argument("/opt/$HOME/x"));
+        assertEquals("\"a\\\\b\\\"c\"", UnitText.argument("a\\b\"c"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"agent.service", "my-agent_2.service", "a:b.service"})
+    void acceptsServiceNames(String name) {
+        assertEquals(Optional.empty(), UnitFile.checkName(name));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '~', value = {
+        "agent.timer => must end in .service",
+        "agent => must end in .service",
+        "agent@.service => template",
+        "agent@x.service => template",
+        "a b.service => not a valid unit name",
+        ".service => not a valid unit name",
+        "~~ => is empty",
+    })
+    void rejectsWhatIsNotAPlainService(String name, String message) {
+        assertTrue(UnitFile.checkName(name).orElseThrow().contains(message));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"600, 600000", "10min, 600000", "1h 30min, 5400000", "2.5s, 2500", "500ms, 500", "3, 3000"})
+    void readsSystemdTimeSpans(String text, long millis) {
+        assertEquals(millis, TimeSpan.parseMillis(text).getAsLong());
+    }
+
+    @Test
+    void infinityHasNoTimeout() {
+        assertTrue(TimeSpan.parseMillis("infinity").isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ten", "0", "-5", "5 parsecs", ""})
+    void rejectsWhatSystemdWouldNot(String text) {
+        assertThrows(IllegalArgumentException.class, () -> TimeSpan.parseMillis(text));
+    }
+}
