@@ -14,16 +14,18 @@ import java.util.Objects;
  * @param jitter         each sleep is uniform in {@code delay*(1-jitter)..delay*(1+jitter)}
  * @param maxAttempts    attempts before giving up; 0 retries forever
  * @param attemptTimeout one pull that runs longer is killed and counts as a failed attempt
+ * @param podmanRetries  retries podman itself makes within one attempt, where it has {@code --retry} (podman 5);
+ *                       0 makes one attempt one registry request
  */
 public record BackoffSpec(Duration initialDelay, BigDecimal multiplier, Duration maxDelay, BigDecimal jitter,
-                          int maxAttempts, Duration attemptTimeout) {
+                          int maxAttempts, Duration attemptTimeout, int podmanRetries) {
 
     /** Fractions (multiplier, jitter) are carried in parts per million, as the script's integer arithmetic does. */
     public static final long PPM = 1_000_000L;
 
-    /** The defaults the issue documents: 5 s doubling to 300 s, jitter 0.2, forever, 10 min per attempt. */
+    /** The documented defaults: 5 s doubling to 300 s, jitter 0.2, forever, 10 min per attempt, no podman retries. */
     public static final BackoffSpec DEFAULTS = new BackoffSpec(Duration.ofSeconds(5), BigDecimal.valueOf(2),
-            Duration.ofSeconds(300), new BigDecimal("0.2"), 0, Duration.ofMinutes(10));
+            Duration.ofSeconds(300), new BigDecimal("0.2"), 0, Duration.ofMinutes(10), 0);
 
     public BackoffSpec {
         Objects.requireNonNull(initialDelay, "initialDelay");

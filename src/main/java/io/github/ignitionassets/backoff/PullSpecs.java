@@ -18,6 +18,8 @@ public final class PullSpecs {
 
     /** A multiplier larger than this is a typo, and would overflow nothing but would reach maxDelay at once. */
     static final BigDecimal MAX_MULTIPLIER = BigDecimal.valueOf(1000);
+    /** podman's own retries per attempt: more than this defeats the backoff. */
+    static final int MAX_PODMAN_RETRIES = 10;
 
     private PullSpecs() {
     }
@@ -49,6 +51,7 @@ public final class PullSpecs {
         BigDecimal jitter = fraction(SpecKeys.JITTER, values.get(SpecKeys.JITTER), d.jitter(), problems);
         Integer attempts = count(SpecKeys.MAX_ATTEMPTS, values.get(SpecKeys.MAX_ATTEMPTS), d.maxAttempts(), problems);
         Duration timeout = duration(SpecKeys.ATTEMPT_TIMEOUT, values.get(SpecKeys.ATTEMPT_TIMEOUT), d.attemptTimeout(), problems);
+        Integer podmanRetries = count(SpecKeys.PODMAN_RETRIES, values.get(SpecKeys.PODMAN_RETRIES), d.podmanRetries(), problems);
 
         if (initial != null && initial.isZero()) {
             problems.add(problem(SpecKeys.INITIAL_DELAY, values.get(SpecKeys.INITIAL_DELAY),
@@ -78,10 +81,14 @@ public final class PullSpecs {
             problems.add(problem(SpecKeys.ATTEMPT_TIMEOUT, values.get(SpecKeys.ATTEMPT_TIMEOUT),
                     "'" + text(values.get(SpecKeys.ATTEMPT_TIMEOUT)) + "' must be greater than 0, e.g. 10m"));
         }
+        if (podmanRetries != null && podmanRetries > MAX_PODMAN_RETRIES) {
+            problems.add(problem(SpecKeys.PODMAN_RETRIES, values.get(SpecKeys.PODMAN_RETRIES), "'" + podmanRetries
+                    + "' must be from 0 to " + MAX_PODMAN_RETRIES + "; each retry is another registry request per attempt"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new PullSpec(image, new BackoffSpec(initial, multiplier, max, jitter, attempts, timeout));
+        return new PullSpec(image, new BackoffSpec(initial, multiplier, max, jitter, attempts, timeout, podmanRetries));
     }
 
     private static ImageReference image(RawValue v, List<Problem> problems) {
@@ -135,15 +142,19 @@ public final class PullSpecs {
         try {
             int n = Integer.parseInt(v.text().strip());
             if (n < 0) {
-                problems.add(problem(field, v, "'" + n + "' must be 0 (retry forever) or a positive number of attempts"));
+                problems.add(problem(field, v, "'" + n + "' must be 0 or more" + hint(field)));
                 return null;
             }
             return n;
         } catch (NumberFormatException e) {
             problems.add(problem(field, v, "'" + ImageReference.printable(v.text())
-                    + "' is not a whole number; write 0 (retry forever) or a positive number of attempts"));
+                    + "' is not a whole number" + hint(field)));
             return null;
         }
+    }
+
+    private static String hint(String field) {
+        return field.equals(SpecKeys.MAX_ATTEMPTS) ? "; 0 retries forever" : "; 0 lets each attempt be one request";
     }
 
     private static Problem problem(String field, RawValue v, String message) {

@@ -13,10 +13,11 @@ public final class SpecKeys {
     public static final String JITTER = "backoff.jitter";
     public static final String MAX_ATTEMPTS = "backoff.maxAttempts";
     public static final String ATTEMPT_TIMEOUT = "backoff.attemptTimeout";
+    public static final String PODMAN_RETRIES = "backoff.podmanRetries";
 
     /** Keys of the {@code backoff} mapping, without the prefix. */
     public static final List<String> BACKOFF_KEYS = List.of(
-            "initialDelay", "multiplier", "maxDelay", "jitter", "maxAttempts", "attemptTimeout");
+            "initialDelay", "multiplier", "maxDelay", "jitter", "maxAttempts", "attemptTimeout", "podmanRetries");
 
     /** Keys of the top-level mapping. */
     public static final List<String> TOP_KEYS = List.of(IMAGE, BACKOFF);

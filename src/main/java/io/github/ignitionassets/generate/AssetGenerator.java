@@ -1,8 +1,10 @@
 package io.github.ignitionassets.generate;
 
+import io.github.ignitionassets.backoff.LoadReport;
 import io.github.ignitionassets.backoff.PullSpec;
 import io.github.ignitionassets.backoff.PullSpecs;
 import io.github.ignitionassets.backoff.RawValue;
+import io.github.ignitionassets.backoff.RestartPolicy;
 import io.github.ignitionassets.backoff.SpecFile;
 import io.github.ignitionassets.backoff.SpecKeys;
 import io.github.ignitionassets.core.InvalidInputException;
@@ -10,6 +12,7 @@ import io.github.ignitionassets.core.Problem;
 import io.github.ignitionassets.ignition.IgnitionConfig;
 import io.github.ignitionassets.ignition.IgnitionVersion;
 import io.github.ignitionassets.script.PullScript;
+import io.github.ignitionassets.systemd.ServiceTiming;
 import io.github.ignitionassets.systemd.TimeSpan;
 import io.github.ignitionassets.systemd.UnitFile;
 import java.io.IOException;
@@ -58,6 +61,12 @@ public final class AssetGenerator {
         UnitFile.checkName(unitName).ifPresent(p -> problems.add(Problem.of("unitName", p)));
         String scriptPath = request.scriptPath() == null ? GenerateRequest.DEFAULT_SCRIPT_PATH : request.scriptPath();
         checkScriptPath(scriptPath).ifPresent(p -> problems.add(Problem.of("scriptPath", p)));
+        String stateDirectory = request.stateDirectory() == null ? GenerateRequest.DEFAULT_STATE_DIRECTORY : request.stateDirectory();
+        checkAbsolute(stateDirectory, "/run/agent-pull-image").ifPresent(p -> problems.add(Problem.of("stateDirectory", p)));
+        if (request.maxAttemptsPerHour() != null && !(request.maxAttemptsPerHour() > 0)) {
+            problems.add(Problem.of("maxAttemptsPerHour", "'" + request.maxAttemptsPerHour()
+                    + "' must be a positive number of attempts per host-hour"));
+        }
         String versionText = request.ignitionVersion() == null ? GenerateRequest.DEFAULT_IGNITION_VERSION : request.ignitionVersion();
         Optional<IgnitionVersion> version = IgnitionVersion.parse(versionText);
         if (version.isEmpty()) {
@@ -102,12 +111,19 @@ public final class AssetGenerator {
             throw new InvalidInputException(problems);
         }
 
-        PullScript script = PullScript.render(scriptName, spec.backoff());
+        LoadReport load = LoadReport.compute(spec.backoff(), restartPolicy(unit));
+        Double budget = request.maxAttemptsPerHour();
+        if (budget != null && load.attemptsPerHour() > budget) {
+            throw new InvalidInputException(List.of(Problem.of("maxAttemptsPerHour", "the spec makes "
+                    + load.attemptsPerHour() + " attempts per host-hour in a sustained outage, over the budget of "
+                    + budget + "; raise backoff.maxDelay (attempts per hour are about 3600 / maxDelay in seconds)")));
+        }
+        PullScript script = PullScript.render(scriptName, spec.backoff(), stateDirectory);
         byte[] config = new IgnitionConfig(version.get())
                 .addFile(scriptPath, script.bytes(), SCRIPT_MODE)
                 .addUnit(unit.name(), unit.text(), true)
                 .toBytes();
-        return new GeneratedAssets(spec, script, unit, configName, config);
+        return new GeneratedAssets(spec, script, unit, configName, config, load);
     }
 
     private static SpecFile readSpecFile(GenerateRequest request, List<Problem> problems) {
@@ -151,19 +167,30 @@ public final class AssetGenerator {
         }
     }
 
-    /** An absolute, normalised path with no control characters. */
+    /** The unit's timing as the load model takes it. */
+    static RestartPolicy restartPolicy(UnitFile unit) {
+        ServiceTiming timing = ServiceTiming.of(unit.text());
+        return new RestartPolicy(timing.timeoutStartMs().orElse(Long.MAX_VALUE), timing.restartMs(), timing.restartsAfterTimeout());
+    }
+
+    /** An absolute, normalised path to a file, with no control characters. */
     static Optional<String> checkScriptPath(String path) {
+        if (path.endsWith("/")) {
+            return Optional.of("'" + path + "' names a directory; write the script's file path, e.g. " + path + "agent-pull-image");
+        }
+        return checkAbsolute(path, "/usr/local/bin/" + path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    /** An absolute, normalised path with no control characters. */
+    static Optional<String> checkAbsolute(String path, String example) {
         if (path.isEmpty()) {
-            return Optional.of("is empty; write an absolute path such as /usr/local/bin/agent-pull-image");
+            return Optional.of("is empty; write an absolute path such as " + example);
         }
         if (path.chars().anyMatch(Character::isISOControl)) {
             return Optional.of("'" + path.replaceAll("\\p{Cntrl}", "?") + "' contains control characters");
         }
         if (!path.startsWith("/")) {
-            return Optional.of("'" + path + "' is not absolute; write e.g. /usr/local/bin/" + path.substring(path.lastIndexOf('/') + 1));
-        }
-        if (path.endsWith("/")) {
-            return Optional.of("'" + path + "' names a directory; write the script's file path, e.g. " + path + "agent-pull-image");
+            return Optional.of("'" + path + "' is not absolute; write e.g. " + example);
         }
         String normal = Path.of(path).normalize().toString();
         if (!normal.equals(path) || path.contains("//")) {

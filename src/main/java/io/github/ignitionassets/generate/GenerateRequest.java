@@ -20,11 +20,13 @@ import java.util.Objects;
  * @param ignitionVersion  the config spec version to write
  * @param outputDirectory  where the three files go
  * @param configName       the config's file name
+ * @param stateDirectory   where the script keeps its schedule on the host
+ * @param maxAttemptsPerHour the most attempts per host-hour the spec may make in an outage, or {@code null} for no budget
  */
 public record GenerateRequest(Path baseDirectory, String image, Path specFile, boolean specFileRequired,
                               Map<String, String> backoff, String unitName, String scriptPath, Path unitFile,
                               String execStart, String timeoutStartSec, String ignitionVersion, Path outputDirectory,
-                              String configName) {
+                              String configName, String stateDirectory, Double maxAttemptsPerHour) {
 
     /** Parameter defaults, as documented for the goal. */
     public static final String DEFAULT_UNIT_NAME = "agent.service";
@@ -32,6 +34,7 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
     public static final String DEFAULT_TIMEOUT_START_SEC = "600";
     public static final String DEFAULT_IGNITION_VERSION = "3.1.0";
     public static final String DEFAULT_CONFIG_NAME = "config.ign";
+    public static final String DEFAULT_STATE_DIRECTORY = "/run/agent-pull-image";
 
     public GenerateRequest {
         Objects.requireNonNull(baseDirectory, "baseDirectory");
@@ -39,11 +42,35 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
         backoff = backoff == null ? Map.of() : Map.copyOf(withoutNulls(backoff));
     }
 
+    /** A request with the default state directory and no load budget. */
+    public GenerateRequest(Path baseDirectory, String image, Path specFile, boolean specFileRequired,
+                           Map<String, String> backoff, String unitName, String scriptPath, Path unitFile,
+                           String execStart, String timeoutStartSec, String ignitionVersion, Path outputDirectory,
+                           String configName) {
+        this(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath, unitFile, execStart,
+                timeoutStartSec, ignitionVersion, outputDirectory, configName, DEFAULT_STATE_DIRECTORY, null);
+    }
+
+    /** This request with another state directory. */
+    public GenerateRequest withStateDirectory(String directory) {
+        return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
+                unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, directory,
+                maxAttemptsPerHour);
+    }
+
+    /** This request with a load budget. */
+    public GenerateRequest withMaxAttemptsPerHour(Double budget) {
+        return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
+                unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory,
+                budget);
+    }
+
     /** A request with every default, for the given project directory and image. */
     public static GenerateRequest defaults(Path baseDirectory, String image) {
         return new GenerateRequest(baseDirectory, image, null, false, Map.of(), DEFAULT_UNIT_NAME, DEFAULT_SCRIPT_PATH,
                 null, null, DEFAULT_TIMEOUT_START_SEC, DEFAULT_IGNITION_VERSION,
-                baseDirectory.resolve("target/generated-resources/ignition"), DEFAULT_CONFIG_NAME);
+                baseDirectory.resolve("target/generated-resources/ignition"), DEFAULT_CONFIG_NAME,
+                DEFAULT_STATE_DIRECTORY, null);
     }
 
     private static Map<String, String> withoutNulls(Map<String, String> m) {

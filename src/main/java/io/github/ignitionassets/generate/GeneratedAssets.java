@@ -1,5 +1,6 @@
 package io.github.ignitionassets.generate;
 
+import io.github.ignitionassets.backoff.LoadReport;
 import io.github.ignitionassets.backoff.PullSpec;
 import io.github.ignitionassets.script.PullScript;
 import io.github.ignitionassets.systemd.UnitFile;
@@ -14,8 +15,10 @@ import java.util.Map;
  * @param unit       the unit
  * @param configName the config's file name
  * @param config     the Ignition config's bytes
+ * @param load       what the assets cost the registry in an outage
  */
-public record GeneratedAssets(PullSpec spec, PullScript script, UnitFile unit, String configName, byte[] config) {
+public record GeneratedAssets(PullSpec spec, PullScript script, UnitFile unit, String configName, byte[] config,
+                              LoadReport load) {
 
     /** File name to bytes, in the order they are written. */
     public Map<String, byte[]> files() {

@@ -30,6 +30,12 @@ public class Backoff {
     /** One pull that runs longer is killed and counts as a failed attempt. Default {@code 10m}. */
     private String attemptTimeout;
 
+    /**
+     * Retries podman makes by itself within one attempt, passed as {@code --retry} where podman has it (podman 5).
+     * Default {@code 0}: one attempt is one registry request.
+     */
+    private String podmanRetries;
+
     /** The fields that were set, keyed by spec key ({@code backoff.maxDelay}). */
     Map<String, String> asSpecValues() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -39,6 +45,7 @@ public class Backoff {
         m.put(SpecKeys.JITTER, jitter);
         m.put(SpecKeys.MAX_ATTEMPTS, maxAttempts);
         m.put(SpecKeys.ATTEMPT_TIMEOUT, attemptTimeout);
+        m.put(SpecKeys.PODMAN_RETRIES, podmanRetries);
         return m;
     }
 }

@@ -35,6 +35,8 @@ public class GenerateMojo extends AbstractMojo {
     static final String ARTIFACT_TYPE = "ign";
     /** Classifier of the attached config artifact. */
     static final String ARTIFACT_CLASSIFIER = "ignition";
+    /** File name of the load report, under ${project.build.directory}/ignition-assets. */
+    static final String LOAD_REPORT = "load-report.json";
 
     /**
      * The container image to pull, fully qualified ({@code registry[:port]/path[:tag][@digest]}). Required unless
@@ -140,6 +142,24 @@ public class GenerateMojo extends AbstractMojo {
     private boolean attach;
 
     /**
+     * Where the script keeps its place in the schedule on the host, one file per image. On tmpfs (the default) the
+     * schedule outlives systemd restarts and not reboots.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.stateDirectory", defaultValue = GenerateRequest.DEFAULT_STATE_DIRECTORY)
+    private String stateDirectory;
+
+    /**
+     * A budget: the build fails when the spec, under the unit's restarts, makes more attempts per host-hour than
+     * this in a sustained outage. No budget when unset.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.maxAttemptsPerHour")
+    private Double maxAttemptsPerHour;
+
+    /**
      * Skip the goal.
      *
      * @since 0.1.0
@@ -166,7 +186,7 @@ public class GenerateMojo extends AbstractMojo {
         Map<String, String> overrides = backoff == null ? Map.of() : backoff.asSpecValues();
         var request = new GenerateRequest(base, image, spec, specRequired, overrides, unitName, scriptPath,
                 unitFile == null ? null : unitFile.toPath(), execStart, timeoutStartSec, ignitionVersion,
-                outputDirectory.toPath(), configName);
+                outputDirectory.toPath(), configName, stateDirectory, maxAttemptsPerHour);
 
         GeneratedAssets assets;
         try {
@@ -178,9 +198,11 @@ public class GenerateMojo extends AbstractMojo {
         }
 
         Path out = outputDirectory.toPath();
+        Path reportDirectory = Path.of(project.getBuild().getDirectory(), "ignition-assets");
         List<String> changed;
         try {
             changed = OutputFiles.write(out, assets.files(), Set.of(assets.script().fileName()));
+            OutputFiles.write(reportDirectory, Map.of(LOAD_REPORT, assets.load().toJson(assets.spec().backoff())), Set.of());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write Ignition assets to " + out + ": " + e.getMessage(), e);
         }
@@ -192,6 +214,7 @@ public class GenerateMojo extends AbstractMojo {
         }
         getLog().info("Ignition config " + assets.configName() + ": " + assets.config().length + " bytes, spec "
                 + ignitionVersion + ", image " + assets.spec().image().text());
+        getLog().info(assets.load().summary() + " Details: " + base.relativize(reportDirectory.resolve(LOAD_REPORT).toAbsolutePath()));
         if (attach) {
             projectHelper.attachArtifact(project, ARTIFACT_TYPE, ARTIFACT_CLASSIFIER, out.resolve(assets.configName()).toFile());
         }

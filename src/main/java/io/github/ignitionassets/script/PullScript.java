@@ -28,8 +28,15 @@ public record PullScript(String fileName, String text) {
         Objects.requireNonNull(text, "text");
     }
 
-    /** Renders the script for a spec. */
-    public static PullScript render(String fileName, BackoffSpec spec) {
+    /** Where the script keeps its schedule by default: tmpfs, so it outlives restarts and not reboots. */
+    public static final String DEFAULT_STATE_DIRECTORY = "/run/agent-pull-image";
+
+    /**
+     * Renders the script for a spec.
+     *
+     * @param stateDirectory where the script keeps its place in the schedule, one file per image
+     */
+    public static PullScript render(String fileName, BackoffSpec spec, String stateDirectory) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("NAME", fileName.replaceAll("[^A-Za-z0-9._-]", "_"));
         values.put("NAME_QUOTED", ShellQuote.quote(fileName));
@@ -39,6 +46,8 @@ public record PullScript(String fileName, String text) {
         values.put("JITTER_PPM", Long.toString(spec.jitterPpm()));
         values.put("MAX_ATTEMPTS", Integer.toString(spec.maxAttempts()));
         values.put("ATTEMPT_TIMEOUT_MS", Long.toString(spec.attemptTimeout().toMillis()));
+        values.put("PODMAN_RETRIES", Integer.toString(spec.podmanRetries()));
+        values.put("STATE_DIRECTORY", ShellQuote.quote(stateDirectory));
         return new PullScript(fileName, fill(template(), values));
     }
 

@@ -60,7 +60,7 @@ class PullSpecsTest {
                 """), Map.of());
         assertEquals(fromYaml, fromJson);
         assertEquals(new BackoffSpec(Duration.ofMillis(250), new BigDecimal("1.5"), Duration.ofMinutes(1),
-                new BigDecimal("0.1"), 7, Duration.ofMinutes(2)), fromYaml.backoff());
+                new BigDecimal("0.1"), 7, Duration.ofMinutes(2), 0), fromYaml.backoff());
     }
 
     @Test
@@ -109,8 +109,10 @@ class PullSpecsTest {
         "backoff.multiplier: 1.0000001 => backoff.multiplier => more than 6 decimal places",
         "backoff.jitter: -0.1 => backoff.jitter => '-0.1' must be at least 0 and less than 1",
         "backoff.jitter: 1.0 => backoff.jitter => '1.0' must be at least 0 and less than 1",
-        "backoff.maxAttempts: -1 => backoff.maxAttempts => '-1' must be 0 (retry forever) or a positive number",
+        "backoff.maxAttempts: -1 => backoff.maxAttempts => '-1' must be 0 or more; 0 retries forever",
         "backoff.maxAttempts: 1.5 => backoff.maxAttempts => '1.5' is not a whole number",
+        "backoff.podmanRetries: 11 => backoff.podmanRetries => '11' must be from 0 to 10",
+        "backoff.podmanRetries: -1 => backoff.podmanRetries => '-1' must be 0 or more",
         "backoff.attemptTimeout: 0ms => backoff.attemptTimeout => must be greater than 0",
         "backoff.attemptTimeout: 10 => backoff.attemptTimeout => has no unit; write 10s",
     })

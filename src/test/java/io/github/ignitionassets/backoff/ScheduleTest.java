@@ -25,7 +25,7 @@ class ScheduleTest {
     @Test
     void fractionalMultiplierUsesIntegerMilliseconds() {
         var spec = new BackoffSpec(Duration.ofMillis(1000), new BigDecimal("1.5"), Duration.ofMillis(5000),
-                BigDecimal.ZERO, 0, Duration.ofMinutes(1));
+                BigDecimal.ZERO, 0, Duration.ofMinutes(1), 0);
         Schedule s = Schedule.of(spec);
         assertEquals(List.of(1000L, 1500L, 2250L, 3375L, 5000L),
                 List.of(s.nominalDelayMs(1), s.nominalDelayMs(2), s.nominalDelayMs(3), s.nominalDelayMs(4), s.nominalDelayMs(5)));

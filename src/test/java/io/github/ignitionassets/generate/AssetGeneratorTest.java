@@ -114,6 +114,42 @@ class AssetGeneratorTest {
     }
 
     @Test
+    void budgetFailsTheBuildNamingTheParameterAndBothNumbers() {
+        var request = GenerateRequest.defaults(base, IMAGE).withMaxAttemptsPerHour(10.0);
+        List<Problem> problems = assertThrows(InvalidInputException.class, () -> AssetGenerator.generate(request)).problems();
+        assertEquals("maxAttemptsPerHour", problems.get(0).field());
+        assertTrue(problems.get(0).message().contains("11.7 attempts per host-hour"), problems.get(0).message());
+        assertTrue(problems.get(0).message().contains("budget of 10.0"), problems.get(0).message());
+    }
+
+    @Test
+    void budgetThatTheSpecMeetsPasses() throws Exception {
+        GeneratedAssets a = AssetGenerator.generate(GenerateRequest.defaults(base, IMAGE).withMaxAttemptsPerHour(12.0));
+        assertTrue(a.load().attemptsPerHour() <= 12.0);
+    }
+
+    @Test
+    void loadModelReadsTheUsersUnitTiming() throws Exception {
+        Path unit = Files.writeString(base.resolve("mine.service"),
+                "[Service]\nRestart=always\nRestartSec=3\nTimeoutStartSec=3min\nExecStart=/usr/bin/run\n");
+        var d = GenerateRequest.defaults(base, IMAGE);
+        var request = new GenerateRequest(base, IMAGE, null, false, Map.of("backoff.jitter", "0"), "mine.service",
+                d.scriptPath(), unit, null, d.timeoutStartSec(), d.ignitionVersion(), d.outputDirectory(), d.configName());
+        GeneratedAssets a = AssetGenerator.generate(request);
+        assertEquals(180.0, a.load().timeoutStartSeconds());
+        assertEquals(118.0, a.load().resetOnRestartAttemptsPerHour(), 1.0);
+    }
+
+    @Test
+    void stateDirectoryReachesTheScript() throws Exception {
+        GeneratedAssets a = AssetGenerator.generate(GenerateRequest.defaults(base, IMAGE).withStateDirectory("/var/lib/my state"));
+        assertTrue(a.script().text().contains("state_dir='/var/lib/my state'\n"));
+        var bad = GenerateRequest.defaults(base, IMAGE).withStateDirectory("run/x");
+        assertEquals("stateDirectory", assertThrows(InvalidInputException.class, () -> AssetGenerator.generate(bad))
+                .problems().get(0).field());
+    }
+
+    @Test
     void outputNamesMustNotCollide() {
         var d = GenerateRequest.defaults(base, IMAGE);
         var request = new GenerateRequest(base, IMAGE, null, false, Map.of(), d.unitName(), d.scriptPath(), null, null,

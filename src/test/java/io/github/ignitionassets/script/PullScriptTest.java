@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,13 +34,13 @@ class PullScriptTest {
     void defaultScriptIsTheGoldenOne() throws IOException {
         try (InputStream in = PullScriptTest.class.getResourceAsStream("/golden/agent-pull-image")) {
             assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                    PullScript.render("agent-pull-image", BackoffSpec.DEFAULTS).text());
+                    PullScript.render("agent-pull-image", BackoffSpec.DEFAULTS, PullScript.DEFAULT_STATE_DIRECTORY).text());
         }
     }
 
     @Test
     void scriptHasLfLineEndingsAndNoUnfilledPlaceholder() {
-        String text = PullScript.render("agent-pull-image", BackoffSpec.DEFAULTS).text();
+        String text = PullScript.render("agent-pull-image", BackoffSpec.DEFAULTS, PullScript.DEFAULT_STATE_DIRECTORY).text();
         assertFalse(text.contains("\r"));
         assertFalse(text.contains("@@"));
         assertTrue(text.startsWith("#!/bin/sh\n"));
@@ -98,14 +99,84 @@ class PullScriptTest {
         assertTrue(run.calls.contains("podman|pull|quay.io/org/agent:v1"), run.calls.toString());
     }
 
+    @Test
+    void keepsScheduleAcrossRestarts() throws Exception {
+        var spec = spec("1s", "2", "20s", "0", 6);
+        // First start: killed (as systemd does at TimeoutStartSec) during its third sleep.
+        Run first = run(spec, "fail", stateDir(), Map.of("KILL_AT_SLEEP", "3"));
+        assertEquals(143, first.exit, first.stderr);
+        assertEquals(3, first.pulls());
+        assertEquals(List.of("1.000", "2.000", "4.000"), first.sleeps());
+
+        // Second start: waits out the rest of the third sleep, then goes on at 8 s, not back at 1 s.
+        Run second = run(spec, "fail");
+        assertEquals(1, second.exit, second.stderr);
+        assertEquals(3, second.pulls(), "maxAttempts counts across restarts: 3 + 3 = 6");
+        List<String> sleeps = second.sleeps();
+        double resumed = Double.parseDouble(sleeps.get(0));
+        assertTrue(resumed > 3.0 && resumed <= 4.0, "resumed wait " + resumed);
+        assertEquals(List.of("8.000", "16.000"), sleeps.subList(1, sleeps.size()));
+        assertTrue(second.stderr.contains("resuming after 3 failed attempts"), second.stderr);
+
+        // Every later start in this boot gives up at once, without contacting the registry.
+        Run third = run(spec, "fail");
+        assertEquals(1, third.exit);
+        assertEquals(0, third.pulls());
+        assertTrue(third.stderr.contains("gave up on quay.io/org/agent:v1 after 6 failed attempts in this boot"), third.stderr);
+    }
+
+    @Test
+    void successfulPullRemovesTheState() throws Exception {
+        Run run = run(spec("1s", "2", "8s", "0", 0), "succeed-third");
+        assertEquals(0, run.exit, run.stderr);
+        try (var files = Files.list(stateDir())) {
+            assertEquals(List.of(), files.toList());
+        }
+    }
+
+    @Test
+    void corruptStateStartsFromTheInitialDelay() throws Exception {
+        var spec = spec("1s", "2", "8s", "0", 2);
+        run(spec, "fail", stateDir(), Map.of("KILL_AT_SLEEP", "1"));
+        Path state;
+        try (var files = Files.list(stateDir())) {
+            state = files.findFirst().orElseThrow();
+        }
+        assertTrue(Files.readString(state).contains("attempt=1\ndelay_ms=2000\n"), Files.readString(state));
+        Files.writeString(state, "attempt=1\ndelay_ms=$(reboot)\nnext_at_ms=x\n");
+        Run run = run(spec, "fail");
+        assertEquals(2, run.pulls());
+        assertEquals(List.of("1.000"), run.sleeps());
+        assertTrue(run.stderr.contains("ignoring unreadable state file"), run.stderr);
+    }
+
+    @Test
+    void unwritableStateDirectoryDegradesToMemoryWithOneWarning() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("file"), "");
+        Run run = run(spec("1s", "2", "8s", "0", 3), "fail", notADirectory.resolve("state"), Map.of());
+        assertEquals(1, run.exit);
+        assertEquals(3, run.pulls());
+        assertEquals(1, run.stderr.lines().filter(l -> l.contains("warning")).count(), run.stderr);
+        assertTrue(run.stderr.contains("keeping the schedule in memory"), run.stderr);
+    }
+
+    @Test
+    void asksPodmanFiveForOneRequestPerAttempt() throws Exception {
+        Run run = run(spec("1s", "2", "8s", "0", 1), "fail", stateDir(), Map.of("PODMAN5", "1"));
+        assertTrue(run.calls.contains("podman|pull|--retry=0|quay.io/org/agent:v1"), run.calls.toString());
+        assertEquals(1, run.pulls(), "the --help probe is not an attempt");
+        Run podman4 = run(spec("1s", "2", "8s", "0", 1), "fail", dir.resolve("state4"), Map.of());
+        assertTrue(podman4.calls.contains("podman|pull|quay.io/org/agent:v1"), podman4.calls.toString());
+    }
+
     static BackoffSpec spec(String initial, String multiplier, String max, String jitter, int attempts) {
         return new BackoffSpec(io.github.ignitionassets.backoff.DurationText.parse(initial), new BigDecimal(multiplier),
-                io.github.ignitionassets.backoff.DurationText.parse(max), new BigDecimal(jitter), attempts, Duration.ofMinutes(1));
+                io.github.ignitionassets.backoff.DurationText.parse(max), new BigDecimal(jitter), attempts, Duration.ofMinutes(1), 0);
     }
 
     record Run(int exit, String stderr, List<String> calls) {
         long pulls() {
-            return calls.stream().filter(c -> c.startsWith("podman|pull|")).count();
+            return calls.stream().filter(c -> c.startsWith("podman|pull|") && !c.equals("podman|pull|--help")).count();
         }
 
         List<String> sleeps() {
@@ -115,28 +186,46 @@ class PullScriptTest {
         }
     }
 
-    /** Runs the script with stand-ins that record each call as {@code name|arg|arg}. */
+    private Path stateDir() {
+        return dir.resolve("state");
+    }
+
     private Run run(BackoffSpec spec, String podmanMode) throws Exception {
+        return run(spec, podmanMode, stateDir(), Map.of());
+    }
+
+    /** Runs the script with stand-ins that record each call as {@code name|arg|arg}. */
+    private Run run(BackoffSpec spec, String podmanMode, Path stateDir, Map<String, String> env) throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path log = dir.resolve("calls");
+        Files.deleteIfExists(log);
         Path count = dir.resolve("count");
         String record = "printf '%s' \"$(basename \"$0\")\" >> " + log + "; for a in \"$@\"; do printf '|%s' \"$a\" >> " + log + "; done; echo >> " + log + "\n";
-        stub(bin.resolve("sleep"), record + "exit 0\n");
+        stub(bin.resolve("sleep"), record + """
+                n=$(grep -c '^sleep' LOG)
+                if [ "$n" = "${KILL_AT_SLEEP:-0}" ]; then kill -TERM "$PPID"; fi
+                exit 0
+                """.replace("LOG", log.toString()));
         stub(bin.resolve("podman"), record + """
                 case "$1" in
                   image) [ "$MODE" = present ] && exit 0; exit 1 ;;
                   pull)
+                    if [ "$2" = --help ]; then
+                      [ "${PODMAN5:-}" = 1 ] && echo "      --retry uint   number of times to retry in case of failure"
+                      exit 0
+                    fi
                     n=$(( $(cat COUNT 2>/dev/null || echo 0) + 1 )); echo "$n" > COUNT
                     if [ "$MODE" = succeed-third ] && [ "$n" -ge 3 ]; then exit 0; fi
                     echo "Trying to pull $2..." >&2; echo "Error: connection refused" >&2; exit 125 ;;
                 esac
                 """.replace("COUNT", count.toString()));
         Path script = dir.resolve("agent-pull-image");
-        Files.write(script, PullScript.render("agent-pull-image", spec).bytes());
+        Files.write(script, PullScript.render("agent-pull-image", spec, stateDir.toString()).bytes());
         ProcessBuilder pb = new ProcessBuilder("sh", script.toString(), "quay.io/org/agent:v1");
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.environment().put("MODE", podmanMode);
         pb.environment().put("TMPDIR", dir.toString());
+        pb.environment().putAll(env);
         pb.redirectErrorStream(false);
         Process p = pb.start();
         p.getOutputStream().close();

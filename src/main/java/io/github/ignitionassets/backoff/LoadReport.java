@@ -1,0 +1,161 @@
+package io.github.ignitionassets.backoff;
+
+import java.util.Random;
+
+/**
+ * What a spec costs the registry in a sustained outage, per host and across a fleet, from the {@link LoadModel}.
+ *
+ * @param attemptsPerHour                    steady state (hours 1 to 4 of the outage), one host
+ * @param firstHourAttempts                  the first hour, ramp included
+ * @param maxRecoverySeconds                 worst case from the registry coming back to the next pull starting
+ * @param meanRecoverySeconds                the same, for a registry that comes back at a random time
+ * @param requestsPerAttempt                 registry requests per attempt with podman 5's {@code --retry}
+ * @param requestsPerAttemptWithoutRetryFlag the same on podman 4, which retries 3 times by itself
+ * @param requestsPerHour                    attemptsPerHour times requestsPerAttempt
+ * @param fleetHosts                         hosts in the fleet figures
+ * @param fleetPeakPerSecond                 most attempts in any one second, hours 1 to 4, all hosts failing from the same second
+ * @param fleetFirstMinutePeakPerSecond      the same in the first minute, where all hosts start together
+ * @param resetOnRestartAttemptsPerHour      the seed's policy under the same unit: schedule in a shell variable
+ * @param fixedRetryAttemptsPerHour          the unit alone retrying every 3 s
+ * @param timeoutStartSeconds                the unit's TimeoutStartSec the figures assume; -1 for infinity
+ * @param restartSeconds                     the unit's RestartSec the figures assume
+ */
+public record LoadReport(double attemptsPerHour, int firstHourAttempts, double maxRecoverySeconds,
+                         double meanRecoverySeconds, int requestsPerAttempt, int requestsPerAttemptWithoutRetryFlag,
+                         double requestsPerHour, int fleetHosts, int fleetPeakPerSecond,
+                         int fleetFirstMinutePeakPerSecond, double resetOnRestartAttemptsPerHour,
+                         double fixedRetryAttemptsPerHour, double timeoutStartSeconds, double restartSeconds) {
+
+    /** Hosts that start failing in the same second, for the fleet figures. */
+    public static final int FLEET_HOSTS = 1000;
+    /** podman 4 (no --retry flag) makes this many requests per pull on network errors: 1 + 3 retries. */
+    public static final int PODMAN4_REQUESTS_PER_PULL = 4;
+
+    private static final long HOUR = 3_600_000L;
+    private static final long STEADY_FROM = HOUR;
+    private static final long STEADY_TO = 4 * HOUR;
+    private static final long SEED = 20261125L;
+    /** The unit the seed shipped: Restart=always, RestartSec=3, each start one pull. */
+    private static final RestartPolicy FIXED_3S = new RestartPolicy(Long.MAX_VALUE, 3_000, true);
+
+    /** Computes the report; deterministic for a given spec and unit. */
+    public static LoadReport compute(BackoffSpec spec, RestartPolicy unit) {
+        return compute(spec, unit, FLEET_HOSTS);
+    }
+
+    /** Computes the report with a fleet of the given size. */
+    public static LoadReport compute(BackoffSpec spec, RestartPolicy unit, int hosts) {
+        LoadModel model = new LoadModel(spec, unit, 0);
+        Random random = new Random(SEED);
+        long[] ours = model.attemptTimes(LoadModel.Policy.STATE_FILE, STEADY_TO, random);
+        double perHour = LoadModel.count(ours, STEADY_FROM, STEADY_TO) / 3.0;
+        int firstHour = LoadModel.count(ours, 0, HOUR);
+
+        double maxGap = 0;
+        double sumGap = 0;
+        double sumGapSquared = 0;
+        for (int i = 1; i < ours.length; i++) {
+            if (ours[i - 1] < STEADY_FROM) {
+                continue;
+            }
+            double gap = (ours[i] - ours[i - 1]) / 1000.0;
+            maxGap = Math.max(maxGap, gap);
+            sumGap += gap;
+            sumGapSquared += gap * gap;
+        }
+        double meanRecovery = sumGap == 0 ? 0 : sumGapSquared / (2 * sumGap);
+
+        long[] reset = new LoadModel(spec, unit, 0).attemptTimes(LoadModel.Policy.RESET_ON_RESTART, STEADY_TO, new Random(SEED));
+        long[] fixed = new LoadModel(spec, FIXED_3S, 0).attemptTimes(LoadModel.Policy.FIXED_RETRY, STEADY_TO, new Random(SEED));
+
+        int[] steadyBuckets = new int[(int) ((STEADY_TO - STEADY_FROM) / 1000)];
+        int[] firstMinute = new int[60];
+        for (int h = 0; h < hosts; h++) {
+            for (long t : model.attemptTimes(LoadModel.Policy.STATE_FILE, STEADY_TO, random)) {
+                if (t < 60_000) {
+                    firstMinute[(int) (t / 1000)]++;
+                } else if (t >= STEADY_FROM && t < STEADY_TO) {
+                    steadyBuckets[(int) ((t - STEADY_FROM) / 1000)]++;
+                }
+            }
+        }
+        int requests = 1 + spec.podmanRetries();
+        return new LoadReport(round(perHour), firstHour, round(maxGap), round(meanRecovery), requests,
+                PODMAN4_REQUESTS_PER_PULL, round(perHour * requests), hosts, max(steadyBuckets), max(firstMinute),
+                round(LoadModel.count(reset, STEADY_FROM, STEADY_TO) / 3.0),
+                round(LoadModel.count(fixed, STEADY_FROM, STEADY_TO) / 3.0),
+                unit.timeoutStartMs() == Long.MAX_VALUE ? -1 : unit.timeoutStartMs() / 1000.0, unit.restartMs() / 1000.0);
+    }
+
+    /**
+     * The report as JSON, fields in a fixed order, with the spec it describes; UTF-8 with a final newline.
+     */
+    public byte[] toJson(BackoffSpec spec) {
+        var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        var root = f.objectNode();
+        root.put("attemptsPerHour", attemptsPerHour);
+        root.put("firstHourAttempts", firstHourAttempts);
+        root.put("maxRecoverySeconds", maxRecoverySeconds);
+        root.put("meanRecoverySeconds", meanRecoverySeconds);
+        root.put("requestsPerAttempt", requestsPerAttempt);
+        root.put("requestsPerAttemptWithoutRetryFlag", requestsPerAttemptWithoutRetryFlag);
+        root.put("requestsPerHour", requestsPerHour);
+        root.put("fleetHosts", fleetHosts);
+        root.put("fleetPeakPerSecond", fleetPeakPerSecond);
+        root.put("fleetFirstMinutePeakPerSecond", fleetFirstMinutePeakPerSecond);
+        var compared = root.putObject("comparison");
+        compared.put("resetOnRestartAttemptsPerHour", resetOnRestartAttemptsPerHour);
+        compared.put("fixedRetryAttemptsPerHour", fixedRetryAttemptsPerHour);
+        var unit = root.putObject("unit");
+        unit.put("timeoutStartSeconds", timeoutStartSeconds);
+        unit.put("restartSeconds", restartSeconds);
+        var policy = root.putObject("spec");
+        policy.put("initialDelay", DurationText.format(spec.initialDelay()));
+        policy.put("multiplier", spec.multiplier().toPlainString());
+        policy.put("maxDelay", DurationText.format(spec.maxDelay()));
+        policy.put("jitter", spec.jitter().toPlainString());
+        policy.put("maxAttempts", spec.maxAttempts());
+        policy.put("attemptTimeout", DurationText.format(spec.attemptTimeout()));
+        policy.put("podmanRetries", spec.podmanRetries());
+        try {
+            return (new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** One line for the build log. */
+    public String summary() {
+        return String.format(java.util.Locale.ROOT,
+                "Load in a registry outage: %s attempts/host-hour (first hour %d), recovery within %ss (mean %ss),"
+                        + " %d request(s)/attempt (%d on podman 4); %d hosts failing together peak at %d attempts/s"
+                        + " (first minute %d). Same unit with the schedule reset on restart: %s/host-hour (%sx);"
+                        + " fixed 3 s retry: %s/host-hour (%sx).",
+                fmt(attemptsPerHour), firstHourAttempts, fmt(maxRecoverySeconds), fmt(meanRecoverySeconds),
+                requestsPerAttempt, requestsPerAttemptWithoutRetryFlag, fleetHosts, fleetPeakPerSecond,
+                fleetFirstMinutePeakPerSecond, fmt(resetOnRestartAttemptsPerHour),
+                fmt(ratio(resetOnRestartAttemptsPerHour, attemptsPerHour)), fmt(fixedRetryAttemptsPerHour),
+                fmt(ratio(fixedRetryAttemptsPerHour, attemptsPerHour)));
+    }
+
+    private static double ratio(double a, double b) {
+        return b == 0 ? 0 : round(a / b);
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : String.format(java.util.Locale.ROOT, "%.1f", d);
+    }
+
+    private static double round(double d) {
+        return Math.round(d * 10) / 10.0;
+    }
+
+    private static int max(int[] a) {
+        int m = 0;
+        for (int v : a) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.ignitionassets.backoff;
+
+/**
+ * What systemd does around the script, as far as load goes: each {@code ExecStartPre=} command is killed after
+ * {@code TimeoutStartSec}, and the unit is started again {@code RestartSec} after it fails, when it restarts at all.
+ *
+ * @param timeoutStartMs the start timeout; {@link Long#MAX_VALUE} for {@code infinity}
+ * @param restartMs      the delay before a restart
+ * @param restarts       whether a failed start is restarted ({@code Restart=always} or {@code on-failure})
+ */
+public record RestartPolicy(long timeoutStartMs, long restartMs, boolean restarts) {
+
+    /** No timeout, no restarts: the script alone. */
+    public static final RestartPolicy NONE = new RestartPolicy(Long.MAX_VALUE, 0, false);
+
+    public RestartPolicy {
+        if (timeoutStartMs <= 0 || restartMs < 0) {
+            throw new IllegalArgumentException("timeoutStartMs must be positive and restartMs not negative");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.ignitionassets.backoff;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The figures REFERENCE.md derives by hand for a long outage, reproduced by the model. */
+class LoadModelTest {
+
+    private static final BackoffSpec NO_JITTER = withJitter("0", 0);
+    private static final RestartPolicy BUILT_IN_600 = new RestartPolicy(600_000, 3_000, true);
+
+    private static BackoffSpec withJitter(String jitter, int maxAttempts) {
+        var d = BackoffSpec.DEFAULTS;
+        return new BackoffSpec(d.initialDelay(), d.multiplier(), d.maxDelay(), new BigDecimal(jitter), maxAttempts,
+                d.attemptTimeout(), 0);
+    }
+
+    @Test
+    void defaultSpecKeepsTheCapsPromiseAcrossRestarts() {
+        LoadReport r = LoadReport.compute(NO_JITTER, BUILT_IN_600);
+        assertEquals(12.0, r.attemptsPerHour(), 0.5);
+        assertEquals(17, r.firstHourAttempts());
+        assertEquals(300.0, r.maxRecoverySeconds(), 3.5);
+        assertEquals(150.0, r.meanRecoverySeconds(), 5);
+        assertEquals(1, r.requestsPerAttempt());
+        assertEquals(4, r.requestsPerAttemptWithoutRetryFlag());
+        assertEquals(1200.0, r.fixedRetryAttemptsPerHour(), 1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"600, 41.8", "180, 118.0"})
+    void resetOnRestartMatchesTheSeedsMeasuredLoad(long timeoutSeconds, double perHour) {
+        LoadReport r = LoadReport.compute(NO_JITTER, new RestartPolicy(timeoutSeconds * 1000, 3_000, true), 10);
+        assertEquals(perHour, r.resetOnRestartAttemptsPerHour(), 1.0);
+        assertEquals(12.0, r.attemptsPerHour(), 0.5);
+    }
+
+    @Test
+    void resetOnRestartAttemptsAtEveryStartOfTheWindow() {
+        long[] times = new LoadModel(NO_JITTER, BUILT_IN_600, 0)
+                .attemptTimes(LoadModel.Policy.RESET_ON_RESTART, 700_000, new Random(1));
+        assertArrayEquals(new long[] {0, 5_000, 15_000, 35_000, 75_000, 155_000, 315_000, 603_000, 608_000, 618_000, 638_000, 678_000},
+                times);
+    }
+
+    @Test
+    void stateFileWaitsOutTheRestartInsteadOfStartingOver() {
+        long[] times = new LoadModel(NO_JITTER, BUILT_IN_600, 0)
+                .attemptTimes(LoadModel.Policy.STATE_FILE, 1_300_000, new Random(1));
+        assertArrayEquals(new long[] {0, 5_000, 15_000, 35_000, 75_000, 155_000, 315_000, 615_000, 915_000, 1_215_000}, times);
+    }
+
+    @Test
+    void anAttemptDueWhileTheUnitIsDownRunsWhenItIsBack() {
+        // Timeout 20 s, restart 3 s: the unit is down 3 s in every 23, and no attempt may start then.
+        RestartPolicy unit = new RestartPolicy(20_000, 3_000, true);
+        long[] times = new LoadModel(NO_JITTER, unit, 0).attemptTimes(LoadModel.Policy.STATE_FILE, 160_000, new Random(1));
+        for (long t : times) {
+            long inCycle = t % 23_000;
+            assertTrue(inCycle < 20_000, "attempt at " + t + " while the unit is down");
+        }
+        assertEquals(6, times.length);
+    }
+
+    @Test
+    void maxAttemptsCountsAcrossRestartsAndThenStops() {
+        long[] times = new LoadModel(withJitter("0", 9), BUILT_IN_600, 0)
+                .attemptTimes(LoadModel.Policy.STATE_FILE, 10 * 3_600_000L, new Random(1));
+        assertEquals(9, times.length);
+        long[] reset = new LoadModel(withJitter("0", 9), BUILT_IN_600, 0)
+                .attemptTimes(LoadModel.Policy.RESET_ON_RESTART, 3_600_000L, new Random(1));
+        assertTrue(reset.length > 30, "the seed's counter resets with its shell: " + reset.length);
+    }
+
+    @Test
+    void fleetInLockstepWithoutJitterAndSpreadWithIt() {
+        LoadReport lockstep = LoadReport.compute(NO_JITTER, BUILT_IN_600, 1000);
+        assertEquals(1000, lockstep.fleetPeakPerSecond());
+        LoadReport jittered = LoadReport.compute(withJitter("0.2", 0), BUILT_IN_600, 1000);
+        assertTrue(jittered.fleetPeakPerSecond() >= 8 && jittered.fleetPeakPerSecond() <= 40,
+                "peak " + jittered.fleetPeakPerSecond());
+        assertEquals(1000, jittered.fleetFirstMinutePeakPerSecond(), "all hosts try once in the first second");
+        assertEquals(12.0, jittered.attemptsPerHour(), 1.0, "jitter keeps the mean load");
+    }
+
+    @Test
+    void sameSpecGivesTheSameReport() {
+        assertEquals(LoadReport.compute(BackoffSpec.DEFAULTS, BUILT_IN_600), LoadReport.compute(BackoffSpec.DEFAULTS, BUILT_IN_600));
+    }
+
+    @Test
+    void podmanRetriesMultiplyRequests() {
+        var d = BackoffSpec.DEFAULTS;
+        var spec = new BackoffSpec(d.initialDelay(), d.multiplier(), d.maxDelay(), BigDecimal.ZERO, 0, Duration.ofMinutes(1), 2);
+        LoadReport r = LoadReport.compute(spec, BUILT_IN_600, 10);
+        assertEquals(3, r.requestsPerAttempt());
+        assertEquals(r.attemptsPerHour() * 3, r.requestsPerHour(), 0.2);
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.ignitionassets.systemd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class ServiceTimingTest {
+
+    @Test
+    void readsTheBuiltInUnit() {
+        ServiceTiming t = ServiceTiming.of(UnitFile.builtIn("a.service", "quay.io/a/b", "/s", "/x", "600").text());
+        assertEquals(OptionalLong.of(600_000), t.timeoutStartMs());
+        assertEquals(3_000, t.restartMs());
+        assertTrue(t.restartsAfterTimeout());
+    }
+
+    @Test
+    void usesSystemdDefaultsForWhatIsMissing() {
+        ServiceTiming t = ServiceTiming.of("[Service]\nExecStart=/x\n");
+        assertEquals(OptionalLong.of(90_000), t.timeoutStartMs());
+        assertEquals(100, t.restartMs());
+        assertFalse(t.restartsAfterTimeout());
+    }
+
+    @Test
+    void lastAssignmentWinsAndOnlyServiceCounts() {
+        ServiceTiming t = ServiceTiming.of("[Unit]\nRestartSec=99\n[Service]\nTimeoutSec=10\nTimeoutStartSec=infinity\n"
+                + "RestartSec=1min\nRestartSec=0\nRestart=on-failure\n");
+        assertEquals(OptionalLong.empty(), t.timeoutStartMs());
+        assertEquals(0, t.restartMs());
+        assertTrue(t.restartsAfterTimeout());
+    }
+}
