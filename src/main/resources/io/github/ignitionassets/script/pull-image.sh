@@ -48,11 +48,12 @@ on_signal() {
 }
 trap on_signal TERM INT HUP
 
-# value * ppm / 1e6 in two parts, so that no intermediate product overflows.
+# Sets scaled to $1 * $2 / 1e6 (a value in parts per million), in two parts so no product overflows.
+# Helpers set variables rather than print, so the retry loop forks as little as it can.
 scale() {
   whole=$(( $1 / 1000000 ))
   part=$(( $1 % 1000000 ))
-  echo $(( whole * $2 + part * $2 / 1000000 ))
+  scaled=$(( whole * $2 + part * $2 / 1000000 ))
 }
 
 # Milliseconds as the seconds that sleep and timeout take, e.g. 1.250.
@@ -60,44 +61,44 @@ seconds() {
   printf '%d.%03d' $(( $1 / 1000 )) $(( $1 % 1000 ))
 }
 
-# Milliseconds since boot: the clock of the state file, which lives as long as the boot does.
-now_ms() {
+# Sets now_ms to milliseconds since boot: the clock of the state file, which lives as long as the boot.
+now() {
   if read -r up _ </proc/uptime 2>/dev/null; then
-    echo $(( ${up%.*} * 1000 + $(printf '%s' "${up#*.}0" | cut -c 1-2 | sed 's/^0//') * 10 ))
+    centis=${up#*.}
+    now_ms=$(( ${up%.*} * 1000 + ${centis#0} * 10 ))
   else
-    echo $(( $(date +%s) * 1000 ))
+    now_ms=$(( $(date +%s) * 1000 ))
   fi
 }
 
-boot_id() {
-  cat /proc/sys/kernel/random/boot_id 2>/dev/null || echo unknown
-}
-
-# A uniform random integer in 0..$1 from /dev/urandom (POSIX sh has no $RANDOM).
+# Sets random to a uniform integer in 0..$1, from /dev/urandom (POSIX sh has no $RANDOM).
 random_upto() {
+  random=0
   if [ "$1" -le 0 ]; then
-    echo 0
     return
   fi
-  r=$(od -An -N4 -tu4 /dev/urandom 2>/dev/null | tr -d ' \n')
+  r=$(od -An -N4 -tu4 /dev/urandom 2>/dev/null)
+  r=${r#"${r%%[! ]*}"}
   case $r in
     '' | *[!0-9]*) r=0 ;;
   esac
-  echo $(( r % ($1 + 1) ))
+  random=$(( r % ($1 + 1) ))
 }
 
-# The sleep for a nominal delay: uniform in delay*(1-jitter)..delay*(1+jitter).
+# Sets sleep_ms for a nominal delay: uniform in delay*(1-jitter)..delay*(1+jitter).
 jittered() {
-  spread=$(scale "$1" "$jitter_ppm")
-  echo $(( $1 - spread + $(random_upto $(( 2 * spread ))) ))
+  scale "$1" "$jitter_ppm"
+  random_upto $(( 2 * scaled ))
+  sleep_ms=$(( $1 - scaled + random ))
 }
 
+# Sets next_delay_ms: the delay times the multiplier, capped at maxDelay.
 next_delay() {
-  next=$(scale "$1" "$multiplier_ppm")
-  if [ "$next" -gt "$max_delay_ms" ]; then
-    next=$max_delay_ms
+  scale "$1" "$multiplier_ppm"
+  next_delay_ms=$scaled
+  if [ "$next_delay_ms" -gt "$max_delay_ms" ]; then
+    next_delay_ms=$max_delay_ms
   fi
-  echo "$next"
 }
 
 pause() {
@@ -140,7 +141,7 @@ load_state() {
     log "ignoring unreadable state file $state_file; starting from the initial delay"
     return 0
   fi
-  if [ "$s_boot" != "$(boot_id)" ]; then
+  if [ "$s_boot" != "$boot" ]; then
     return 0
   fi
   attempt=$s_attempt
@@ -155,7 +156,7 @@ save_state() {
     return 0
   fi
   tmp_state="$state_file.$$.tmp"
-  if printf 'attempt=%s\ndelay_ms=%s\nnext_at_ms=%s\nboot_id=%s\n' "$1" "$2" "$3" "$(boot_id)" >"$tmp_state" 2>/dev/null \
+  if printf 'attempt=%s\ndelay_ms=%s\nnext_at_ms=%s\nboot_id=%s\n' "$1" "$2" "$3" "$boot" >"$tmp_state" 2>/dev/null \
     && mv -f "$tmp_state" "$state_file" 2>/dev/null; then
     return 0
   fi
@@ -194,6 +195,7 @@ if [ $# -ne 1 ] || [ -z "$1" ]; then
 fi
 image=$1
 
+boot=$(cat /proc/sys/kernel/random/boot_id 2>/dev/null) || boot=unknown
 key=$(printf '%s' "$image" | tr -c 'A-Za-z0-9._-' '_' | cut -c 1-100)-$(printf '%s' "$image" | cksum | cut -d ' ' -f 1)
 if mkdir -p "$state_dir" 2>/dev/null && [ -w "$state_dir" ]; then
   state_file="$state_dir/$key.state"
@@ -220,8 +222,10 @@ output=$(mktemp "${TMPDIR:-/tmp}/$prog.XXXXXX") || exit 1
 trap cleanup EXIT
 
 # Resume: wait for the next allowed attempt, never longer than the longest sleep the spec allows.
-wait_ms=$(( next_at_ms - $(now_ms) ))
-longest_ms=$(( max_delay_ms + $(scale "$max_delay_ms" "$jitter_ppm") ))
+now
+wait_ms=$(( next_at_ms - now_ms ))
+scale "$max_delay_ms" "$jitter_ppm"
+longest_ms=$(( max_delay_ms + scaled ))
 if [ "$wait_ms" -gt "$longest_ms" ]; then
   wait_ms=$longest_ms
 fi
@@ -239,10 +243,11 @@ fi
 
 while :; do
   attempt=$((attempt + 1))
-  sleep_ms=$(jittered "$delay_ms")
-  next_delay_ms=$(next_delay "$delay_ms")
+  jittered "$delay_ms"
+  next_delay "$delay_ms"
   # Recorded before the pull: if systemd kills this start mid-pull, the next start still waits.
-  save_state "$attempt" "$next_delay_ms" $(( $(now_ms) + sleep_ms ))
+  now
+  save_state "$attempt" "$next_delay_ms" $(( now_ms + sleep_ms ))
   if pull; then
     log "pulled $image on attempt $attempt"
     if [ -n "$state_file" ]; then
@@ -257,7 +262,8 @@ while :; do
     exit 1
   fi
   log "attempt $attempt failed ($(summary "$status")); next attempt in $(seconds "$sleep_ms")s"
-  save_state "$attempt" "$next_delay_ms" $(( $(now_ms) + sleep_ms ))
+  now
+  save_state "$attempt" "$next_delay_ms" $(( now_ms + sleep_ms ))
   pause "$sleep_ms"
   delay_ms=$next_delay_ms
 done
