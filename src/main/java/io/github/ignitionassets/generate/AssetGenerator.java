@@ -120,8 +120,8 @@ public final class AssetGenerator {
         }
         PullScript script = PullScript.render(scriptName, spec.backoff(), stateDirectory);
         byte[] config = new IgnitionConfig(version.get())
-                .addFile(scriptPath, script.bytes(), SCRIPT_MODE)
-                .addUnit(unit.name(), unit.text(), true)
+                .putFile(scriptPath, script.bytes(), SCRIPT_MODE)
+                .putUnit(unit.name(), unit.text(), true)
                 .toBytes();
         return new GeneratedAssets(spec, script, unit, configName, config, load);
     }

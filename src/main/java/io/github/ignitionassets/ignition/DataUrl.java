@@ -1,17 +1,98 @@
 package io.github.ignitionassets.ignition;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
-/** {@code data:} URLs (RFC 2397) for inline file contents. */
+/**
+ * {@code data:} URLs (RFC 2397) for inline file contents, encoded as Butane does: the shortest of percent-encoding,
+ * base64, and gzip (best compression) with base64.
+ */
 public final class DataUrl {
+
+    /** Ignition's name for gzip in {@code contents.compression}. */
+    public static final String GZIP = "gzip";
+
+    /**
+     * An encoded file body.
+     *
+     * @param source      the {@code data:} URL
+     * @param compression {@code gzip} when the URL holds gzip data, else {@code null}
+     */
+    public record Encoded(String source, String compression) {
+
+        /** The exact bytes the URL stands for, decompressed. */
+        public byte[] decode() {
+            byte[] raw = DataUrl.decode(source);
+            return compression == null ? raw : gunzip(raw);
+        }
+    }
+
+    /**
+     * The shortest encoding, counting the {@code compression} value's length against gzip, as Butane does.
+     *
+     * @param allowCompression false for Ignition 3.0.0, where Butane does not compress either
+     */
+    public static Encoded shortest(byte[] contents, boolean allowCompression) {
+        String best = percentEncoded(contents);
+        String b64 = base64(contents);
+        if (b64.length() < best.length()) {
+            best = b64;
+        }
+        if (allowCompression) {
+            String gz = base64(gzip(contents));
+            if (gz.length() + GZIP.length() < best.length()) {
+                return new Encoded(gz, GZIP);
+            }
+        }
+        return new Encoded(best, null);
+    }
+
+    /** The base64 form, {@code data:;base64,...}. */
+    public static String base64(byte[] contents) {
+        return "data:;base64," + Base64.getEncoder().encodeToString(contents);
+    }
+
+    /**
+     * gzip at best compression with a zero modification time and no file name, so the same bytes give the same
+     * output on the same JDK.
+     */
+    static byte[] gzip(byte[] contents) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(contents.length / 2 + 32);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gz.write(contents);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] gunzip(byte[] gz) {
+        try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not gzip data: " + e.getMessage(), e);
+        }
+    }
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private DataUrl() {
     }
 
-    /** The percent-encoded form, {@code data:,...}: every byte outside RFC 3986's unreserved set is escaped. */
+    /**
+     * The percent-encoded form, {@code data:,...}, escaping what Go's {@code url.PathEscape} escapes (as Butane's
+     * data URL library does): all but RFC 3986's unreserved characters and {@code $&+,:;=@}.
+     */
     public static String percentEncoded(byte[] contents) {
         StringBuilder out = new StringBuilder(contents.length * 2 + 6).append("data:,");
         for (byte b : contents) {
@@ -37,7 +118,7 @@ public final class DataUrl {
         String meta = url.substring(5, comma);
         String data = url.substring(comma + 1);
         if (meta.endsWith(";base64")) {
-            return java.util.Base64.getDecoder().decode(data);
+            return Base64.getDecoder().decode(data);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(data.length());
         byte[] raw = data.getBytes(StandardCharsets.US_ASCII);
@@ -56,6 +137,6 @@ public final class DataUrl {
     }
 
     private static boolean isUnreserved(int c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~';
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-_.~$&+,:;=@".indexOf(c) >= 0;
     }
 }

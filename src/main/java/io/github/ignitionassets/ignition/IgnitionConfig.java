@@ -1,70 +1,183 @@
 package io.github.ignitionassets.ignition;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * An Ignition config (spec 3.x) under construction. Keys are written in a fixed order, so the same content gives
- * the same bytes.
+ * An Ignition config (spec 3.x) under construction: empty, or a user's base config whose every entry is kept as
+ * written. Entries we own (a file at a path, a unit by name, a drop-in by unit and name) replace any entry of the
+ * same identity, so each appears once. Keys keep their order (base first, ours in a fixed order), so the same
+ * content gives the same bytes.
  */
 public final class IgnitionConfig {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final IgnitionVersion version;
-    private final ObjectNode root = JsonNodeFactory.instance.objectNode();
+    private final ObjectNode root;
+    private final List<String> replaced = new ArrayList<>();
 
-    public IgnitionConfig(IgnitionVersion version) {
+    private IgnitionConfig(IgnitionVersion version, ObjectNode root) {
         this.version = version;
-        root.putObject("ignition").put("version", version.text());
+        this.root = root;
+        ObjectNode ignition = object(root, "ignition");
+        ignition.put("version", version.text());
+    }
+
+    /** An empty config of the given version. */
+    public IgnitionConfig(IgnitionVersion version) {
+        this(version, JsonNodeFactory.instance.objectNode());
+    }
+
+    /**
+     * A config built on a base config, written as {@code version}.
+     *
+     * @param base a config already checked to be valid and of a version no newer than {@code version}
+     */
+    public static IgnitionConfig onBase(ObjectNode base, IgnitionVersion version) {
+        ObjectNode copy = base.deepCopy();
+        if (!copy.has("ignition")) {
+            // keep "ignition" first, as Ignition's own configs have it
+            ObjectNode ordered = JsonNodeFactory.instance.objectNode();
+            ordered.putObject("ignition");
+            ordered.setAll(copy);
+            copy = ordered;
+        }
+        return new IgnitionConfig(version, copy);
     }
 
     public IgnitionVersion version() {
         return version;
     }
 
+    /** What replaced an entry of the base config, e.g. {@code storage.files: /usr/local/bin/agent-pull-image}. */
+    public List<String> replacements() {
+        return List.copyOf(replaced);
+    }
+
     /**
-     * Adds a file whose contents are given inline.
+     * Puts a file whose contents are given inline, encoded as the shortest data URL (gzip is not used on 3.0.0,
+     * as Butane does not use it there).
      *
      * @param mode the mode as a number (0755 is 493), as Ignition's JSON takes it
      */
-    public IgnitionConfig addFile(String path, byte[] contents, int mode) {
-        ObjectNode file = array(object(root, "storage"), "files").addObject();
+    public IgnitionConfig putFile(String path, byte[] contents, int mode) {
+        ArrayNode files = array(object(root, "storage"), "files");
+        ObjectNode file = JsonNodeFactory.instance.objectNode();
         file.put("path", path);
         file.put("overwrite", true);
-        file.putObject("contents").put("source", DataUrl.percentEncoded(contents));
+        DataUrl.Encoded encoded = DataUrl.shortest(contents, version != IgnitionVersion.V3_0_0);
+        ObjectNode body = file.putObject("contents");
+        if (encoded.compression() != null) {
+            body.put("compression", encoded.compression());
+        }
+        body.put("source", encoded.source());
         file.put("mode", mode);
+        put(files, "path", path, file, "storage.files");
         return this;
     }
 
-    /** Adds a systemd unit with the given contents. */
-    public IgnitionConfig addUnit(String name, String contents, boolean enabled) {
-        ObjectNode unit = array(object(root, "systemd"), "units").addObject();
+    /** Puts a systemd unit with the given contents. */
+    public IgnitionConfig putUnit(String name, String contents, boolean enabled) {
+        ArrayNode units = array(object(root, "systemd"), "units");
+        ObjectNode unit = JsonNodeFactory.instance.objectNode();
         unit.put("name", name);
         unit.put("enabled", enabled);
         unit.put("contents", contents);
+        put(units, "name", name, unit, "systemd.units");
         return this;
     }
 
-    /** The config as JSON: compact, UTF-8, with a final newline. */
-    public byte[] toBytes() {
+    /** Puts a drop-in under a unit, creating the unit entry (with no contents) when the config has none. */
+    public IgnitionConfig putDropin(String unitName, String dropinName, String contents) {
+        ArrayNode units = array(object(root, "systemd"), "units");
+        ObjectNode unit = find(units, "name", unitName);
+        if (unit == null) {
+            unit = units.addObject();
+            unit.put("name", unitName);
+        }
+        ObjectNode dropin = JsonNodeFactory.instance.objectNode();
+        dropin.put("name", dropinName);
+        dropin.put("contents", contents);
+        put(array(unit, "dropins"), "name", dropinName, dropin, "systemd.units[" + unitName + "].dropins");
+        return this;
+    }
+
+    /** The config as JSON, UTF-8 with a final newline: compact, or indented by two spaces. */
+    public byte[] toBytes(boolean pretty) {
         try {
-            return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+            String text = pretty ? PRETTY.writer(new IndentedPrinter()).writeValueAsString(root) : JSON.writeValueAsString(root);
+            return (text + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The config as compact JSON. */
+    public byte[] toBytes() {
+        return toBytes(false);
+    }
+
+    private void put(ArrayNode array, String key, String id, ObjectNode entry, String where) {
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode existing = array.get(i);
+            if (existing.path(key).asText().equals(id) && existing.path(key).isTextual()) {
+                array.set(i, entry);
+                replaced.add(where + ": " + id);
+                for (int j = array.size() - 1; j > i; j--) {
+                    if (array.get(j).path(key).asText().equals(id)) {
+                        array.remove(j);
+                    }
+                }
+                return;
+            }
+        }
+        array.add(entry);
+    }
+
+    private static ObjectNode find(ArrayNode array, String key, String id) {
+        for (JsonNode n : array) {
+            if (n.isObject() && n.path(key).isTextual() && n.path(key).asText().equals(id)) {
+                return (ObjectNode) n;
+            }
+        }
+        return null;
+    }
+
     private static ObjectNode object(ObjectNode parent, String key) {
-        return parent.has(key) ? (ObjectNode) parent.get(key) : parent.putObject(key);
+        JsonNode n = parent.get(key);
+        return n instanceof ObjectNode o ? o : parent.putObject(key);
     }
 
     private static ArrayNode array(ObjectNode parent, String key) {
-        return parent.has(key) ? (ArrayNode) parent.get(key) : parent.putArray(key);
+        JsonNode n = parent.get(key);
+        return n instanceof ArrayNode a ? a : parent.putArray(key);
+    }
+
+    /** Two-space indentation, LF line ends and {@code "key": value}, the same on every platform. */
+    private static final class IndentedPrinter extends com.fasterxml.jackson.core.util.DefaultPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        IndentedPrinter() {
+            var indenter = new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n");
+            indentObjectsWith(indenter);
+            indentArraysWith(indenter);
+            _objectFieldValueSeparatorWithSpaces = ": ";
+        }
+
+        @Override
+        public IndentedPrinter createInstance() {
+            return new IndentedPrinter();
+        }
     }
 }

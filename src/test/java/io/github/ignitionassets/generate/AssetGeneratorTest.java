@@ -39,7 +39,8 @@ class AssetGeneratorTest {
         assertEquals("/usr/local/bin/agent-pull-image", file.get("path").asText());
         assertEquals(493, file.get("mode").asInt());
         assertTrue(file.get("overwrite").asBoolean());
-        assertArrayEquals(a.script().bytes(), DataUrl.decode(file.at("/contents/source").asText()));
+        assertEquals("gzip", file.at("/contents/compression").asText(), "a script compresses well: gzip is shortest");
+        assertArrayEquals(a.script().bytes(), new DataUrl.Encoded(file.at("/contents/source").asText(), "gzip").decode());
         JsonNode unit = config.at("/systemd/units/0");
         assertEquals("agent.service", unit.get("name").asText());
         assertTrue(unit.get("enabled").asBoolean());

@@ -16,12 +16,39 @@ class DataUrlTest {
     }
 
     @Test
+    void leavesWhatGoPathEscapeLeaves() {
+        assertEquals("data:,a-_.~$&+,:;=@%2F%3F%23", DataUrl.percentEncoded("a-_.~$&+,:;=@/?#".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void picksTheShortestFormCountingTheCompressionValue() {
+        byte[] text = "short\n".getBytes(StandardCharsets.UTF_8);
+        assertEquals(new DataUrl.Encoded("data:,short%0A", null), DataUrl.shortest(text, true));
+        byte[] binary = {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0x80, (byte) 0x90};
+        assertEquals(new DataUrl.Encoded("data:;base64,//4AAYCQ", null), DataUrl.shortest(binary, true));
+        byte[] repetitive = "echo hello\n".repeat(200).getBytes(StandardCharsets.UTF_8);
+        DataUrl.Encoded gz = DataUrl.shortest(repetitive, true);
+        assertEquals("gzip", gz.compression());
+        assertArrayEquals(repetitive, gz.decode());
+        assertEquals(null, DataUrl.shortest(repetitive, false).compression(), "no compression where it is not allowed");
+    }
+
+    @Test
+    void gzipIsTheSameBytesEveryTime() {
+        byte[] text = "echo hello\n".repeat(50).getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(DataUrl.gzip(text), DataUrl.gzip(text));
+        assertEquals(0, DataUrl.gzip(text)[4] | DataUrl.gzip(text)[5] | DataUrl.gzip(text)[6] | DataUrl.gzip(text)[7],
+                "no modification time in the header");
+    }
+
+    @Test
     void decodingGivesBackTheExactBytes() {
         Random random = new Random(42);
         for (int n = 0; n < 200; n++) {
             byte[] bytes = new byte[random.nextInt(600)];
             random.nextBytes(bytes);
             assertArrayEquals(bytes, DataUrl.decode(DataUrl.percentEncoded(bytes)));
+            assertArrayEquals(bytes, DataUrl.shortest(bytes, true).decode());
         }
     }
 }

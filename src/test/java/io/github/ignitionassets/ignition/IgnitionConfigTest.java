@@ -10,8 +10,8 @@ class IgnitionConfigTest {
     @Test
     void writesFilesThenUnitsInAFixedKeyOrder() {
         byte[] json = new IgnitionConfig(IgnitionVersion.V3_1_0)
-                .addFile("/usr/local/bin/x", "hi\n".getBytes(StandardCharsets.UTF_8), 0755)
-                .addUnit("x.service", "[Service]\nExecStart=/x\n", true)
+                .putFile("/usr/local/bin/x", "hi\n".getBytes(StandardCharsets.UTF_8), 0755)
+                .putUnit("x.service", "[Service]\nExecStart=/x\n", true)
                 .toBytes();
         assertEquals("{\"ignition\":{\"version\":\"3.1.0\"},"
                 + "\"storage\":{\"files\":[{\"path\":\"/usr/local/bin/x\",\"overwrite\":true,\"contents\":{\"source\":\"data:,hi%0A\"},\"mode\":493}]},"
