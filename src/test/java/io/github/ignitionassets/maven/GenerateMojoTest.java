@@ -1,0 +1,345 @@
+package io.github.ignitionassets.maven;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.inject.Inject;
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Model;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * The generate goal's parameter wiring, through the plugin descriptor as Maven builds it: defaults, POM values and
+ * user properties reach the core; skip, attach and failures speak Maven's terms. What the core makes of the values
+ * is tested in the core's own tests and in the ITs under {@code it/}.
+ *
+ * <p>Each test gets a real {@link MavenProject} (not the harness's mock) in a fresh directory, so that
+ * {@code ${project.basedir}} and {@code ${project.build.directory}} evaluate and attaching works for real.
+ */
+@MojoTest
+class GenerateMojoTest {
+
+    private static final String UNIT = "src/test/resources/unit/";
+
+    /** User properties ({@code -Dname=value}) for one test, set on the session before its mojo is configured. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @interface UserProperties {
+        String[] value();
+    }
+
+    private Path basedir;
+
+    @Inject
+    private MavenSession session;
+
+    @Inject
+    private MavenProject project;
+
+    @Provides
+    MavenProject project() throws IOException {
+        basedir = Files.createTempDirectory("generate-mojo-test").toRealPath();
+        Model model = new Model();
+        model.setModelVersion("4.0.0");
+        model.setGroupId("org.example");
+        model.setArtifactId("consumer");
+        model.setVersion("1.0");
+        model.setPackaging("pom");
+        Build build = new Build();
+        build.setDirectory(basedir.resolve("target").toString());
+        model.setBuild(build);
+        MavenProject p = new MavenProject(model);
+        p.setFile(basedir.resolve("pom.xml").toFile());
+        p.setArtifact(new DefaultArtifact("org.example", "consumer", "1.0", null, "pom", null,
+                new DefaultArtifactHandler("pom")));
+        return p;
+    }
+
+    @BeforeEach
+    void userProperties(TestInfo test) {
+        test.getTestMethod().map(m -> m.getAnnotation(UserProperties.class)).ifPresent(props -> {
+            for (String p : props.value()) {
+                int eq = p.indexOf('=');
+                session.getUserProperties().setProperty(p.substring(0, eq), p.substring(eq + 1));
+            }
+        });
+    }
+
+    @AfterEach
+    void deleteBasedir() throws IOException {
+        if (basedir != null) {
+            try (Stream<Path> files = Files.walk(basedir)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = UNIT + "defaults/pom.xml")
+    void defaultsAreWired(GenerateMojo mojo) throws Exception {
+        assertEquals(project, getVariableValueFromObject(mojo, "project"));
+        assertEquals("quay.io/example/agent:v1", getVariableValueFromObject(mojo, "image"));
+        assertEquals("agent.service", getVariableValueFromObject(mojo, "unitName"));
+        assertEquals("/usr/local/bin/agent-pull-image", getVariableValueFromObject(mojo, "scriptPath"));
+        assertEquals("3.1.0", getVariableValueFromObject(mojo, "ignitionVersion"));
+        assertEquals("600", getVariableValueFromObject(mojo, "timeoutStartSec"));
+        assertEquals("config.ign", getVariableValueFromObject(mojo, "configName"));
+        assertEquals(null, getVariableValueFromObject(mojo, "execStart"));
+        assertEquals(null, getVariableValueFromObject(mojo, "unitFile"));
+        assertEquals(null, getVariableValueFromObject(mojo, "backoff"));
+        assertEquals(true, getVariableValueFromObject(mojo, "attach"));
+        assertEquals(false, getVariableValueFromObject(mojo, "skip"));
+        assertEquals(basedir.resolve("src/main/ignition/pull.yaml").toFile(), getVariableValueFromObject(mojo, "specFile"));
+        assertEquals(basedir.resolve("target/generated-resources/ignition").toFile(),
+                getVariableValueFromObject(mojo, "outputDirectory"));
+
+        mojo.execute();
+
+        Path out = basedir.resolve("target/generated-resources/ignition");
+        assertEquals(List.of("agent-pull-image", "agent.service", "config.ign"), list(out));
+        assertTrue(read(out.resolve("agent.service")).contains(
+                "ExecStartPre=/usr/local/bin/agent-pull-image quay.io/example/agent:v1\n"
+                        + "ExecStart=/usr/bin/podman run --pull=never --rm --name agent quay.io/example/agent:v1\n"));
+        assertTrue(read(out.resolve("agent.service")).contains("TimeoutStartSec=600\n"));
+        String config = read(out.resolve("config.ign"));
+        assertTrue(config.startsWith("{\"ignition\":{\"version\":\"3.1.0\"}"), config);
+        assertTrue(config.contains("\"path\":\"/usr/local/bin/agent-pull-image\""), config);
+        assertTrue(read(out.resolve("agent-pull-image")).contains("max_delay_ms=300000\n"), "default maxDelay 300s");
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = UNIT + "pom-values/pom.xml")
+    void pomValuesReachTheRequest(GenerateMojo mojo) throws Exception {
+        mojo.execute();
+
+        Path out = basedir.resolve("target/custom-out");
+        assertEquals(List.of("edge-agent.service", "edge.ign", "pull-edge"), list(out));
+        String script = read(out.resolve("pull-edge"));
+        assertTrue(script.contains("initial_delay_ms=2000\n"), script);
+        assertTrue(script.contains("multiplier_ppm=1500000\n"), script);
+        assertTrue(script.contains("max_delay_ms=60000\n"), script);
+        assertTrue(script.contains("jitter_ppm=100000\n"), script);
+        assertTrue(script.contains("max_attempts=7\n"), script);
+        assertTrue(script.contains("attempt_timeout_ms=90000\n"), script);
+        String unit = read(out.resolve("edge-agent.service"));
+        assertTrue(unit.contains("TimeoutStartSec=15min\n"
+                + "ExecStartPre=/opt/bin/pull-edge registry.example.com:5000/edge/agent:2.1\n"
+                + "ExecStart=/usr/bin/podman run --rm edge\n"), unit);
+        String config = read(out.resolve("edge.ign"));
+        assertTrue(config.startsWith("{\"ignition\":{\"version\":\"3.4.0\"}"), config);
+        assertTrue(config.contains("\"name\":\"edge-agent.service\""), config);
+        assertAttached(out.resolve("edge.ign"));
+    }
+
+    @Test
+    @UserProperties({"ignition.image=quay.io/example/from-cli:3", "ignition.unitName=cli.service",
+            "ignition.scriptPath=/usr/bin/cli-pull", "ignition.version=3.2.0", "ignition.timeoutStartSec=infinity",
+            "ignition.execStart=/bin/true", "ignition.outputDirectory=target/cli", "ignition.configName=cli.ign",
+            "ignition.attach=false"})
+    @InjectMojo(goal = "generate", pom = UNIT + "no-config/pom.xml")
+    void userPropertiesReachTheRequest(GenerateMojo mojo) throws Exception {
+        mojo.execute();
+
+        Path out = basedir.resolve("target/cli");
+        assertEquals(List.of("cli-pull", "cli.ign", "cli.service"), list(out));
+        String unit = read(out.resolve("cli.service"));
+        assertTrue(unit.contains("TimeoutStartSec=infinity\nExecStartPre=/usr/bin/cli-pull quay.io/example/from-cli:3\n"
+                + "ExecStart=/bin/true\n"), unit);
+        assertTrue(read(out.resolve("cli.ign")).startsWith("{\"ignition\":{\"version\":\"3.2.0\"}"));
+        assertEquals(List.of(), project.getAttachedArtifacts(), "ignition.attach=false");
+    }
+
+    @Test
+    @UserProperties({"ignition.unitName=cli.service", "ignition.image=quay.io/example/from-cli:3"})
+    @InjectMojo(goal = "generate", pom = UNIT + "defaults/pom.xml")
+    @MojoParameter(name = "unitName", value = "pom.service")
+    void pomValueWinsOverUserProperty(GenerateMojo mojo) throws Exception {
+        mojo.execute();
+
+        Path out = basedir.resolve("target/generated-resources/ignition");
+        assertEquals(List.of("agent-pull-image", "config.ign", "pom.service"), list(out));
+        assertTrue(read(out.resolve("pom.service")).contains(" quay.io/example/agent:v1\n"), "the POM's <image>");
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = UNIT + "no-config/pom.xml")
+    void specFileAtTheDefaultPlaceIsRead(GenerateMojo mojo) throws Exception {
+        write("src/main/ignition/pull.yaml", "image: quay.io/example/from-spec:1\nbackoff:\n  maxDelay: 45s\n");
+
+        mojo.execute();
+
+        Path out = basedir.resolve("target/generated-resources/ignition");
+        assertTrue(read(out.resolve("agent-pull-image")).contains("max_delay_ms=45000\n"));
+        assertTrue(read(out.resolve("agent.service")).contains("ExecStartPre=/usr/local/bin/agent-pull-image quay.io/example/from-spec:1\n"));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = UNIT + "pom-values/pom.xml")
+    @MojoParameter(name = "specFile", value = "spec.json")
+    void pomBackoffOverridesTheSpecFileFieldByField(GenerateMojo mojo) throws Exception {
+        assertEquals(basedir.resolve("spec.json").toFile(), getVariableValueFromObject(mojo, "specFile"),
+                "a relative specFile is taken from the project directory");
+        // The POM sets every backoff field and the image, so each of them wins over the spec file's.
+        write("spec.json", "{\"image\": \"quay.io/example/from-spec:1\", \"backoff\": {\"maxDelay\": \"10m\"}}");
+
+        mojo.execute();
+
+        String script = read(basedir.resolve("target/custom-out/pull-edge"));
+        assertTrue(script.contains("max_delay_ms=60000\n"), "the POM's maxDelay wins");
+        assertTrue(read(basedir.resolve("target/custom-out/edge-agent.service")).contains(" registry.example.com:5000/edge/agent:2.1\n"));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = UNIT + "no-config/pom.xml")
+    @MojoParameter(name = "specFile", value = "pull.yaml")
+    @MojoParameter(name = "image", value = "quay.io/example/from-pom:2")
+    void specFileValuesTheBackoffLeavesOutAreKept(GenerateMojo mojo) throws Exception {
+        write("pull.yaml", "image: quay.io/example/from-spec:1\nbackoff:\n  maxDelay: 45s\n  maxAttempts: 3\n");
+
+        mojo.execute();
+
+        Path out = basedir.resolve("target/generated-resources/ignition");
+        String script = read(out.resolve("agent-pull-image"));
+        assertTrue(script.contains("max_delay_ms=45000\n") && script.contains("max_attempts=3\n"), script);
+        assertTrue(read(out.resolve("agent.service")).contains(" quay.io/example/from-pom:2\n"), "the POM's image wins");
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = UNIT + "skip/pom.xml")
+    void skipWritesNothing(GenerateMojo mojo) throws Exception {
+        assertEquals(true, getVariableValueFromObject(mojo, "skip"));
+
+        mojo.execute(); // the bad image is never looked at
+
+        assertFalse(Files.exists(basedir.resolve("target")), "nothing written");
+        assertEquals(List.of(), project.getAttachedArtifacts());
+    }
+
+    @Test
+    @UserProperties("ignition.skip=true")
+    @InjectMojo(goal = "generate", pom = UNIT + "no-config/pom.xml")
+    void skipByUserProperty(GenerateMojo mojo) throws Exception {
+        mojo.execute(); // no image at all: would fail if not skipped
+
+        assertFalse(Files.exists(basedir.resolve("target")), "nothing written");
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = UNIT + "defaults/pom.xml")
+    void attachAttachesTheConfigAsIgnIgnition(GenerateMojo mojo) throws Exception {
+        mojo.execute();
+
+        assertAttached(basedir.resolve("target/generated-resources/ignition/config.ign"));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = UNIT + "no-attach/pom.xml")
+    void attachFalseAttachesNothing(GenerateMojo mojo) throws Exception {
+        mojo.execute();
+
+        assertTrue(Files.exists(basedir.resolve("target/generated-resources/ignition/config.ign")));
+        assertEquals(List.of(), project.getAttachedArtifacts());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = UNIT + "bad-input/pom.xml")
+    void badInputFailsWithEveryProblemAndWritesNothing(GenerateMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        String m = e.getMessage();
+        assertTrue(m.startsWith("5 problems in the input:\n"), m);
+        assertTrue(m.contains("  - image (POM): 'busybox' is not fully qualified"), m);
+        assertTrue(m.contains("docker.io/library/busybox"), m);
+        assertTrue(m.contains("  - backoff.maxDelay (POM <backoff>): '1s' must be at least initialDelay (5s)"), m);
+        assertTrue(m.contains("  - unitName: 'agent.timer' must end in .service"), m);
+        assertTrue(m.contains("  - scriptPath: 'usr/local/bin/agent-pull-image' is not absolute"), m);
+        assertTrue(m.contains("  - ignitionVersion: '2.3.0' is not supported; allowed: 3.0.0, 3.1.0, 3.2.0, 3.3.0, 3.4.0, 3.5.0"), m);
+        assertEquals(null, e.getCause(), "a failure of the input, not of the plugin");
+        assertFalse(Files.exists(basedir.resolve("target")), "nothing written");
+        assertEquals(List.of(), project.getAttachedArtifacts());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = UNIT + "no-config/pom.xml")
+    void noImageAnywhereIsAProblem(GenerateMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().contains("image: is required: set <image> (property ignition.image)"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = UNIT + "missing-spec/pom.xml")
+    void anExplicitlyNamedMissingSpecFileIsAProblem(GenerateMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().contains("specFile: 'src/main/ignition/other.yaml' does not exist"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = UNIT + "defaults/pom.xml")
+    void badSpecFileAndBadPomValuesAreReportedTogether(GenerateMojo mojo) throws Exception {
+        write("src/main/ignition/pull.yaml", "image: quay.io/example/from-spec:1\nbackoff:\n  initalDelay: 5s\n  jitter: 1.5\n");
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        String m = e.getMessage();
+        assertTrue(m.startsWith("2 problems in the input:\n"), m);
+        assertTrue(m.contains("backoff.initalDelay (src/main/ignition/pull.yaml line 3): is not a spec key; did you mean"
+                + " 'backoff.initialDelay'?"), m);
+        assertTrue(m.contains("backoff.jitter (src/main/ignition/pull.yaml line 4): '1.5' must be at least 0 and less than 1"), m);
+    }
+
+    private void assertAttached(Path config) {
+        List<Artifact> attached = project.getAttachedArtifacts();
+        assertEquals(1, attached.size(), attached::toString);
+        Artifact a = attached.get(0);
+        assertEquals("ign", a.getType());
+        assertEquals("ignition", a.getClassifier());
+        assertEquals(config.toFile(), a.getFile());
+        assertEquals("org.example:consumer:ign:ignition:1.0", a.getId());
+    }
+
+    private void write(String relative, String text) throws IOException {
+        Path f = basedir.resolve(relative);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, text);
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    private static List<String> list(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
