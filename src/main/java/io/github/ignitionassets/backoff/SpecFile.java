@@ -157,9 +157,10 @@ public final class SpecFile {
                 }
                 if (!known.contains(key)) {
                     String near = SpecKeys.nearest(key, known);
-                    problems.add(new Problem(field, at, "is not a spec key" + (near.isEmpty() ? "" : "; did you mean '"
-                            + prefix + near + "'?") + " Known keys" + (prefix.isEmpty() ? "" : " under " + prefix.substring(0, prefix.length() - 1))
-                            + ": " + String.join(", ", known)));
+                    String keys = "nown keys" + (prefix.isEmpty() ? "" : " under " + prefix.substring(0, prefix.length() - 1))
+                            + ": " + String.join(", ", known);
+                    problems.add(new Problem(field, at, "is not a spec key; " + (near.isEmpty() ? "k" + keys
+                            : "did you mean '" + prefix + near + "'? K" + keys)));
                     p.skipChildren();
                     continue;
                 }
