@@ -140,8 +140,10 @@ public final class PullSpecs {
             }
             return n;
         } catch (NumberFormatException e) {
-            problems.add(problem(field, v, "'" + ImageReference.printable(v.text())
-                    + "' is not a whole number; write 0 (retry forever) or a positive number of attempts"));
+            boolean tooLarge = v.text().strip().matches("\\d+");
+            problems.add(problem(field, v, "'" + ImageReference.printable(v.text()) + (tooLarge
+                    ? "' is larger than " + Integer.MAX_VALUE + "; write 0 to retry forever"
+                    : "' is not a whole number; write 0 (retry forever) or a positive number of attempts")));
             return null;
         }
     }

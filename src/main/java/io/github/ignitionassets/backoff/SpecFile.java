@@ -186,7 +186,9 @@ public final class SpecFile {
                     // "key:" with no value keeps the default, as YAML users expect from an emptied line
                 }
                 default -> {
-                    problems.add(new Problem(field, at, "must be a single value, found " + describe(value)));
+                    String found = value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE
+                            ? "the boolean '" + p.getText() + "'" : describe(value);
+                    problems.add(new Problem(field, at, "must be a single value, a string or a number; found " + found));
                     p.skipChildren();
                 }
             }

@@ -317,6 +317,22 @@ class GenerateMojoTest {
         assertTrue(m.contains("backoff.jitter (src/main/ignition/pull.yaml line 4): '1.5' must be at least 0 and less than 1"), m);
     }
 
+    @Test
+    @InjectMojo(goal = "generate", pom = UNIT + "defaults/pom.xml")
+    void specValuesOfTheWrongShapeAreNamed(GenerateMojo mojo) throws Exception {
+        write("src/main/ignition/pull.yaml", "backoff:\n  jitter: yes\n  multiplier: [2]\n  maxAttempts: 99999999999\n");
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        String m = e.getMessage();
+        assertTrue(m.startsWith("3 problems in the input:\n"), m);
+        assertTrue(m.contains("backoff.jitter (src/main/ignition/pull.yaml line 2): must be a single value, a string or a"
+                + " number; found the boolean 'yes'"), m);
+        assertTrue(m.contains("backoff.multiplier (src/main/ignition/pull.yaml line 3): must be a single value, a string"
+                + " or a number; found a list"), m);
+        assertTrue(m.contains("backoff.maxAttempts (src/main/ignition/pull.yaml line 4): '99999999999' is larger than"
+                + " 2147483647; write 0 to retry forever"), m);
+    }
+
     private void assertAttached(Path config) {
         List<Artifact> attached = project.getAttachedArtifacts();
         assertEquals(1, attached.size(), attached::toString);
