@@ -333,6 +333,32 @@ class GenerateMojoTest {
                 + " 2147483647; write 0 to retry forever"), m);
     }
 
+    @Test
+    @InjectMojo(goal = "generate", pom = UNIT + "user-unit/pom.xml")
+    void aUserUnitThatRunsTheStepWithAPrefixKeepsIt(GenerateMojo mojo) throws Exception {
+        String unit = "[Service]\nExecStartPre=-/usr/local/bin/agent-pull-image   quay.io/example/agent:v2\n"
+                + "ExecStart=/usr/bin/agent\n";
+        write("agent.service", unit);
+
+        mojo.execute();
+
+        assertEquals(unit, read(basedir.resolve("target/generated-resources/ignition/agent.service")), "not inserted twice");
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = UNIT + "user-unit/pom.xml")
+    void aUserUnitThatPullsAnotherImageIsAProblem(GenerateMojo mojo) throws Exception {
+        write("agent.service", "[Unit]\nDescription=agent\n\n[Service]\n"
+                + "ExecStartPre=/usr/local/bin/agent-pull-image quay.io/example/agent:v1\nExecStart=/usr/bin/agent\n");
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().contains("unitFile: 'agent.service' line 5 already runs /usr/local/bin/agent-pull-image"
+                + " ('ExecStartPre=/usr/local/bin/agent-pull-image quay.io/example/agent:v1'); remove that line: the pull"
+                + " step for quay.io/example/agent:v2 is inserted for you"), e.getMessage());
+        assertFalse(Files.exists(basedir.resolve("target")), "nothing written");
+    }
+
     private void assertAttached(Path config) {
         List<Artifact> attached = project.getAttachedArtifacts();
         assertEquals(1, attached.size(), attached::toString);
