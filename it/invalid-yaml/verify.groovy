@@ -2,7 +2,9 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD FAILURE')
 assert log.contains('1 problem in the input:')
-assert log =~ /specFile \(src\/main\/ignition\/pull\.yaml line [45]\): is not valid YAML: /
+// Line 4 is the mis-indented 'maxDelay', and the message says what the YAML engine found there.
+assert log.contains("specFile (src/main/ignition/pull.yaml line 4): is not valid YAML: expected <block end>, but found"
+        + " '<block mapping start>' (while parsing a block mapping started on line ")
 assertNoStackTrace(log)
 assert !new File(basedir, 'target/generated-resources').exists() : 'a failed build wrote outputs'
 return true

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a spec file, YAML or JSON, strictly: unknown and repeated keys are problems, each named with its line.
@@ -81,9 +82,19 @@ public final class SpecFile {
             reader.readDocument(p);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            String why = firstLine(e.getOriginalMessage());
+            if (e.getCause() instanceof MarkedYAMLException m && m.getProblem() != null && m.getProblemMark() != null) {
+                // The YAML engine knows where the fault is and what it is; the parser's location and the first line
+                // of the message are only where it was and what it was doing.
+                line = m.getProblemMark().getLine() + 1;
+                why = m.getProblem().strip();
+                if (m.getContext() != null) {
+                    int contextLine = m.getContextMark() == null ? line : m.getContextMark().getLine() + 1;
+                    why += " (" + m.getContext().strip() + (contextLine != line ? " started on line " + contextLine : "") + ")";
+                }
+            }
             String where = line > 0 ? displayName + " line " + line : displayName;
-            reader.problems.add(new Problem(FIELD, where, "is not valid " + (json ? "JSON" : "YAML") + ": "
-                    + firstLine(e.getOriginalMessage())));
+            reader.problems.add(new Problem(FIELD, where, "is not valid " + (json ? "JSON" : "YAML") + ": " + why));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {

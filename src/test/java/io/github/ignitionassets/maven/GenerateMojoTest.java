@@ -359,6 +359,16 @@ class GenerateMojoTest {
         assertFalse(Files.exists(basedir.resolve("target")), "nothing written");
     }
 
+    @Test
+    @InjectMojo(goal = "generate", pom = UNIT + "defaults/pom.xml")
+    void invalidYamlNamesTheLineOfTheFaultAndWhatItIs(GenerateMojo mojo) throws Exception {
+        write("src/main/ignition/pull.yaml", "backoff:\n  maxDelay: 60s\n\tjitter: 0.1\n");
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().contains("specFile (src/main/ignition/pull.yaml line 3): is not valid YAML: found"
+                + " character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation)"), e.getMessage());
+    }
+
     private void assertAttached(Path config) {
         List<Artifact> attached = project.getAttachedArtifacts();
         assertEquals(1, attached.size(), attached::toString);
