@@ -369,6 +369,16 @@ class GenerateMojoTest {
                 + " character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation)"), e.getMessage());
     }
 
+    @Test
+    @InjectMojo(goal = "generate", pom = UNIT + "no-config/pom.xml")
+    void aSpecFileThatCannotBeReadIsNotAlsoSaidToLackTheImage(GenerateMojo mojo) throws Exception {
+        write("src/main/ignition/pull.yaml", "backoff:\n\tjitter: 0.1\nimage: quay.io/example/agent:v1\n");
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().startsWith("1 problem in the input:\n  - specFile (src/main/ignition/pull.yaml line 2):"
+                + " is not valid YAML: "), e.getMessage());
+    }
+
     private void assertAttached(Path config) {
         List<Artifact> attached = project.getAttachedArtifacts();
         assertEquals(1, attached.size(), attached::toString);
