@@ -1,8 +1,7 @@
 // All problems of each build, each with its field, file and line, value and what is allowed.
 def log = new File(basedir, 'build.log').text
-assert log.count('BUILD FAILURE') == 3
+assert log.count('BUILD FAILURE') == 2
 def y = 'src/main/ignition/pull.yaml'
-def z = 'src/main/ignition/zero.yaml'
 def j = 'src/main/ignition/inverted.json'
 [
     '6 problems in the input:',
@@ -12,10 +11,6 @@ def j = 'src/main/ignition/inverted.json'
     "backoff.jitter ($y line 6): '1' must be at least 0 and less than 1",
     "backoff.maxAttempts ($y line 7): '-1' must be 0 (retry forever) or a positive number of attempts",
     "backoff.attemptTimeout ($y line 8): '0s' must be greater than 0",
-    '3 problems in the input:',
-    "backoff.initialDelay ($z line 3): '0ms' must be greater than 0",
-    "backoff.jitter ($z line 4): '-0.1' must be at least 0 and less than 1",
-    "backoff.attemptTimeout ($z line 5): 'ten minutes' is not a duration",
     '2 problems in the input:',
     "backoff.maxDelay ($j line 5): '1s' must be at least initialDelay (10s)",
     "backoff.maxAttempts ($j line 6): '2.5' is not a whole number",

@@ -1,16 +1,14 @@
 // Each build failed with the image's problem: field, value (as printable text) and what is allowed.
 def log = new File(basedir, 'build.log').text
-assert log.count('BUILD FAILURE') == 5
+assert log.count('BUILD FAILURE') == 2
 assert !log.contains('BUILD SUCCESS')
 [
     "image (POM): 'busybox' is not fully qualified",
     'docker.io/library/busybox',
-    "image (POM): 'quay.io/example/agent:' has an empty tag",
-    "image (POM): 'quay.io/example/agent:v1;reboot' contains ';', which no image reference holds; allowed: registry[:port]/path[:tag][@digest]",
-    "image (POM): 'quay.io/example/agent:v1\\n\$(reboot)' contains a newline",
-    "image (POM): 'quay.io/example/agent:v1\" --privileged' contains '\"'",
+    "image (POM): 'quay.io/example/agent:v1\\n\$(reboot)' contains a newline, which no image reference holds;"
+            + ' allowed: registry[:port]/path[:tag][@digest]',
 ].each { assert log.contains(it) : "build.log lacks: $it" }
-assert log.count('1 problem in the input:') == 5
+assert log.count('1 problem in the input:') == 2
 assertNoStackTrace(log)
 assert !new File(basedir, 'target/generated-resources').exists() : 'a failed build wrote outputs'
 return true

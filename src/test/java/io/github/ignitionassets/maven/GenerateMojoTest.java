@@ -1,6 +1,7 @@
 package io.github.ignitionassets.maven;
 
 import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.maven.api.di.Provides;
@@ -377,6 +380,52 @@ class GenerateMojoTest {
 
         assertTrue(e.getMessage().startsWith("1 problem in the input:\n  - specFile (src/main/ignition/pull.yaml line 2):"
                 + " is not valid YAML: "), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = UNIT + "defaults/pom.xml")
+    void badImagesAreRejectedWithTheirValue(GenerateMojo mojo) throws Exception {
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("busybox", "'busybox' is not fully qualified: a unit has no TTY to resolve short names, so the pull"
+                + " fails on the host; name the registry, e.g. docker.io/library/busybox");
+        cases.put("org/agent:v1", "name the registry, e.g. docker.io/org/agent:v1");
+        cases.put("quay.io/example/agent:", "'quay.io/example/agent:' has an empty tag");
+        cases.put("quay.io/example/agent:@sha256:0123456789abcdef0123456789abcdef", "has an empty tag");
+        cases.put("quay.io/example/agent:v1 ", "'quay.io/example/agent:v1 ' contains a space");
+        cases.put("quay.io/example/agent:v1\treboot", "'quay.io/example/agent:v1\\treboot' contains a tab");
+        cases.put("quay.io/example/agent:v1\r\nreboot", "'quay.io/example/agent:v1\\r\\nreboot' contains a carriage return");
+        for (String c : List.of(";", "$", "`", "|", "&", "<", ">", "'", "\"")) {
+            cases.put("quay.io/example/agent:v1" + c + "reboot", "'quay.io/example/agent:v1" + c + "reboot' contains '" + c
+                    + "', which no image reference holds; allowed: registry[:port]/path[:tag][@digest]");
+        }
+        cases.put("quay.io/Example/agent", "'quay.io/Example/agent' has upper-case letters in its path");
+        cases.put("", "image (POM): is empty; write a fully qualified reference such as quay.io/org/agent:v1");
+        for (var c : cases.entrySet()) {
+            setVariableValueToObject(mojo, "image", c.getKey());
+            MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute, c.getKey());
+            assertTrue(e.getMessage().startsWith("1 problem in the input:\n  - image (POM): "), e.getMessage());
+            assertTrue(e.getMessage().contains(c.getValue()), e.getMessage());
+        }
+        assertFalse(Files.exists(basedir.resolve("target")), "nothing written");
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = UNIT + "defaults/pom.xml")
+    void badBackoffValuesAreAllReported(GenerateMojo mojo) throws Exception {
+        write("src/main/ignition/pull.yaml", "backoff:\n  initialDelay: 0ms\n  jitter: -0.1\n  attemptTimeout: ten minutes\n"
+                + "  multiplier: 1001\n  maxDelay: 99999d\n");
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        String m = e.getMessage();
+        String y = "(src/main/ignition/pull.yaml line ";
+        assertTrue(m.startsWith("5 problems in the input:\n"), m);
+        assertTrue(m.contains("backoff.initialDelay " + y + "2): '0ms' must be greater than 0, e.g. 250ms or 5s"), m);
+        assertTrue(m.contains("backoff.jitter " + y + "3): '-0.1' must be at least 0 and less than 1"), m);
+        assertTrue(m.contains("backoff.attemptTimeout " + y + "4): 'ten minutes' is not a duration; write e.g. 250ms, 5s,"
+                + " 1m30s, 2h or PT5S"), m);
+        assertTrue(m.contains("backoff.multiplier " + y + "5): '1001' must be at least 1 (1 means a fixed delay) and at most"
+                + " 1000"), m);
+        assertTrue(m.contains("backoff.maxDelay " + y + "6): '99999d' is longer than the longest allowed, 10000d"), m);
     }
 
     private void assertAttached(Path config) {
