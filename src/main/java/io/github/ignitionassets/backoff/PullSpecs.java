@@ -43,7 +43,9 @@ public final class PullSpecs {
             }
         });
 
-        var image = image(values.get(SpecKeys.IMAGE), problems);
+        // A spec file that could not be read to its end may well hold the image: don't also call it missing.
+        boolean unreadFile = file != null && file.problems().stream().anyMatch(p -> p.field().equals(SpecFile.FIELD));
+        var image = image(values.get(SpecKeys.IMAGE), unreadFile, problems);
         BackoffSpec d = BackoffSpec.DEFAULTS;
         Duration initial = duration(SpecKeys.INITIAL_DELAY, values.get(SpecKeys.INITIAL_DELAY), d.initialDelay(), problems);
         BigDecimal multiplier = fraction(SpecKeys.MULTIPLIER, values.get(SpecKeys.MULTIPLIER), d.multiplier(), problems);
@@ -91,10 +93,12 @@ public final class PullSpecs {
         return new PullSpec(image, new BackoffSpec(initial, multiplier, max, jitter, attempts, timeout, podmanRetries));
     }
 
-    private static ImageReference image(RawValue v, List<Problem> problems) {
+    private static ImageReference image(RawValue v, boolean unreadFile, List<Problem> problems) {
         if (v == null) {
-            problems.add(Problem.of(SpecKeys.IMAGE, "is required: set <image> (property ignition.image) in the POM,"
-                    + " or 'image:' in the spec file"));
+            if (!unreadFile) {
+                problems.add(Problem.of(SpecKeys.IMAGE, "is required: set <image> (property ignition.image) in the POM,"
+                        + " or 'image:' in the spec file"));
+            }
             return null;
         }
         var problem = ImageReference.check(v.text());
@@ -147,8 +151,9 @@ public final class PullSpecs {
             }
             return n;
         } catch (NumberFormatException e) {
-            problems.add(problem(field, v, "'" + ImageReference.printable(v.text())
-                    + "' is not a whole number" + hint(field)));
+            boolean tooLarge = v.text().strip().matches("\\d+");
+            problems.add(problem(field, v, "'" + ImageReference.printable(v.text()) + (tooLarge
+                    ? "' is larger than " + Integer.MAX_VALUE : "' is not a whole number") + hint(field)));
             return null;
         }
     }

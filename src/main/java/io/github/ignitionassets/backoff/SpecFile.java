@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a spec file, YAML or JSON, strictly: unknown and repeated keys are problems, each named with its line.
@@ -81,9 +82,19 @@ public final class SpecFile {
             reader.readDocument(p);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            String why = firstLine(e.getOriginalMessage());
+            if (e.getCause() instanceof MarkedYAMLException m && m.getProblem() != null && m.getProblemMark() != null) {
+                // The YAML engine knows where the fault is and what it is; the parser's location and the first line
+                // of the message are only where it was and what it was doing.
+                line = m.getProblemMark().getLine() + 1;
+                why = m.getProblem().strip();
+                if (m.getContext() != null) {
+                    int contextLine = m.getContextMark() == null ? line : m.getContextMark().getLine() + 1;
+                    why += " (" + m.getContext().strip() + (contextLine != line ? " started on line " + contextLine : "") + ")";
+                }
+            }
             String where = line > 0 ? displayName + " line " + line : displayName;
-            reader.problems.add(new Problem(FIELD, where, "is not valid " + (json ? "JSON" : "YAML") + ": "
-                    + firstLine(e.getOriginalMessage())));
+            reader.problems.add(new Problem(FIELD, where, "is not valid " + (json ? "JSON" : "YAML") + ": " + why));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
@@ -157,9 +168,10 @@ public final class SpecFile {
                 }
                 if (!known.contains(key)) {
                     String near = SpecKeys.nearest(key, known);
-                    problems.add(new Problem(field, at, "is not a spec key" + (near.isEmpty() ? "" : "; did you mean '"
-                            + prefix + near + "'?") + " Known keys" + (prefix.isEmpty() ? "" : " under " + prefix.substring(0, prefix.length() - 1))
-                            + ": " + String.join(", ", known)));
+                    String keys = "nown keys" + (prefix.isEmpty() ? "" : " under " + prefix.substring(0, prefix.length() - 1))
+                            + ": " + String.join(", ", known);
+                    problems.add(new Problem(field, at, "is not a spec key; " + (near.isEmpty() ? "k" + keys
+                            : "did you mean '" + prefix + near + "'? K" + keys)));
                     p.skipChildren();
                     continue;
                 }
@@ -185,7 +197,9 @@ public final class SpecFile {
                     // "key:" with no value keeps the default, as YAML users expect from an emptied line
                 }
                 default -> {
-                    problems.add(new Problem(field, at, "must be a single value, found " + describe(value)));
+                    String found = value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE
+                            ? "the boolean '" + p.getText() + "'" : describe(value);
+                    problems.add(new Problem(field, at, "must be a single value, a string or a number; found " + found));
                     p.skipChildren();
                 }
             }

@@ -18,6 +18,8 @@ public record UnitFile(String name, String text) {
     private static final Pattern UNIT_NAME = Pattern.compile("[A-Za-z0-9:_.\\\\-]+\\.service");
     private static final Pattern EXEC_KEY = Pattern.compile("^\\s*(ExecStartPre|ExecStart)\\s*=.*");
     private static final Pattern SECTION = Pattern.compile("^\\s*\\[([^]]+)]\\s*$");
+    /** An ExecStartPre= line's command, after the optional prefixes -, @, :, +, ! (systemd.service(5)). */
+    private static final Pattern PRE_COMMAND = Pattern.compile("^\\s*ExecStartPre\\s*=\\s*[-@:+!]*(.*)$");
 
     public UnitFile {
         Objects.requireNonNull(name, "name");
@@ -111,6 +113,17 @@ public record UnitFile(String name, String text) {
             }
             if (line.strip().equals(step)) {
                 return new UnitFile(name, userText); // already there: never twice
+            }
+            var pre = PRE_COMMAND.matcher(line);
+            if (pre.matches() && !continues(lines, i)) {
+                List<String> words = List.of(pre.group(1).strip().split("\\s+"));
+                if (words.get(0).equals(UnitText.argument(scriptPath))) {
+                    if (words.equals(List.of(UnitText.argument(scriptPath), UnitText.argument(image)))) {
+                        return new UnitFile(name, userText); // there, with a prefix or other spacing: never twice
+                    }
+                    throw new IllegalArgumentException("line " + (i + 1) + " already runs " + scriptPath + " ('"
+                            + line.strip() + "'); remove that line: the pull step for " + image + " is inserted for you");
+                }
             }
             if (insertAt < 0 && EXEC_KEY.matcher(line).matches() && !continues(lines, i)) {
                 insertAt = i;
