@@ -53,8 +53,10 @@ def file = json.storage.files[0]
 assert file.path == '/usr/local/bin/agent-pull-image'
 assert file.mode == 493
 assert file.overwrite == true
-assert file.contents.source.startsWith('data:,')
-assert decodeDataUrl(file.contents.source) == script.bytes : 'data: URL does not decode to the script bytes'
+// A script compresses well: of the three data URL forms Butane would pick from, gzip + base64 is shortest.
+assert file.contents.compression == 'gzip'
+assert file.contents.source.startsWith('data:;base64,')
+assert decodeDataUrl(file.contents.source, file.contents.compression) == script.bytes : 'data: URL does not decode to the script bytes'
 assert json.systemd.units.size() == 1
 def u = json.systemd.units[0]
 assert u.name == 'agent.service'
@@ -66,8 +68,12 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('Wrote agent-pull-image, agent.service, config.ign to target/generated-resources/ignition')
 return true
 
-/** RFC 2397 data:,... with percent-escapes, decoded byte by byte (no URLDecoder: '+' is not a space here). */
-static byte[] decodeDataUrl(String url) {
+/** RFC 2397 data: URLs, base64 or percent-escaped (no URLDecoder: '+' is not a space here), then gunzipped. */
+static byte[] decodeDataUrl(String url, String compression) {
+    if (url.startsWith('data:;base64,')) {
+        byte[] raw = Base64.decoder.decode(url.substring('data:;base64,'.length()))
+        return compression == 'gzip' ? new java.util.zip.GZIPInputStream(new ByteArrayInputStream(raw)).bytes : raw
+    }
     def s = url.substring('data:,'.length())
     def bytes = new ByteArrayOutputStream()
     int i = 0
@@ -77,7 +83,7 @@ static byte[] decodeDataUrl(String url) {
             bytes.write(Integer.parseInt(s.substring(i + 1, i + 3), 16))
             i += 3
         } else {
-            assert (c as int) < 128 && ' "\'%+#\n'.indexOf(c as int) < 0 : "unescaped ${c} in data URL"
+            assert (c as int) < 128 && ' "\'%#\n'.indexOf(c as int) < 0 : "unescaped ${c} in data URL"
             bytes.write(c as int)
             i++
         }
