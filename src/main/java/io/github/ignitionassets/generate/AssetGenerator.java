@@ -92,6 +92,11 @@ public final class AssetGenerator {
                     + (configName.equals(unitName) ? "unit (unitName)" : "script (scriptPath)") + "; outputs would overwrite each other"));
         }
         String userUnit = readUnitFile(request, problems);
+        ConfigParts parts = version.isEmpty() ? null
+                : ConfigParts.read(request, version.get(), scriptPath, unitName, problems);
+        if (request.config().maxConfigBytes() != null && request.config().maxConfigBytes() <= 0) {
+            problems.add(Problem.of("maxConfigBytes", "'" + request.config().maxConfigBytes() + "' must be a positive number of bytes"));
+        }
 
         UnitFile unit = null;
         if (spec != null && problems.isEmpty()) {
@@ -119,11 +124,27 @@ public final class AssetGenerator {
                     + budget + "; raise backoff.maxDelay (attempts per hour are about 3600 / maxDelay in seconds)")));
         }
         PullScript script = PullScript.render(scriptName, spec.backoff(), stateDirectory);
-        byte[] config = new IgnitionConfig(version.get())
-                .putFile(scriptPath, script.bytes(), SCRIPT_MODE)
-                .putUnit(unit.name(), unit.text(), true)
-                .toBytes();
-        return new GeneratedAssets(spec, script, unit, configName, config, load);
+        IgnitionConfig config = parts.base() == null ? new IgnitionConfig(version.get())
+                : IgnitionConfig.onBase(parts.base(), version.get());
+        for (ConfigParts.File f : parts.files()) {
+            config.putFile(f.path(), f.contents(), f.mode());
+        }
+        config.putFile(scriptPath, script.bytes(), SCRIPT_MODE);
+        for (ConfigParts.Unit u : parts.units()) {
+            config.putUnit(u.name(), u.contents(), u.enabled());
+        }
+        config.putUnit(unit.name(), unit.text(), true);
+        for (ConfigParts.Dropin d : parts.dropins()) {
+            config.putDropin(d.unit(), d.name(), d.contents());
+        }
+        byte[] bytes = config.toBytes(request.config().pretty());
+        Long limit = request.config().maxConfigBytes();
+        if (limit != null && bytes.length > limit) {
+            throw new InvalidInputException(List.of(Problem.of("maxConfigBytes", configName + " is " + bytes.length
+                    + " bytes, over the limit of " + limit + " bytes; leave out extra files or units, or raise the limit"
+                    + " if the platform allows (EC2 user data, for one, takes at most 16384)")));
+        }
+        return new GeneratedAssets(spec, script, unit, configName, bytes, load, config.replacements());
     }
 
     private static SpecFile readSpecFile(GenerateRequest request, List<Problem> problems) {
@@ -207,7 +228,7 @@ public final class AssetGenerator {
         return Optional.empty();
     }
 
-    private static String display(GenerateRequest request, Path file) {
+    static String display(GenerateRequest request, Path file) {
         Path abs = file.toAbsolutePath().normalize();
         Path base = request.baseDirectory().toAbsolutePath().normalize();
         return abs.startsWith(base) ? base.relativize(abs).toString().replace('\\', '/') : abs.toString();

@@ -22,11 +22,13 @@ import java.util.Objects;
  * @param configName       the config's file name
  * @param stateDirectory   where the script keeps its schedule on the host
  * @param maxAttemptsPerHour the most attempts per host-hour the spec may make in an outage, or {@code null} for no budget
+ * @param config           the base config, extra entries and output form of the Ignition config
  */
 public record GenerateRequest(Path baseDirectory, String image, Path specFile, boolean specFileRequired,
                               Map<String, String> backoff, String unitName, String scriptPath, Path unitFile,
                               String execStart, String timeoutStartSec, String ignitionVersion, Path outputDirectory,
-                              String configName, String stateDirectory, Double maxAttemptsPerHour) {
+                              String configName, String stateDirectory, Double maxAttemptsPerHour,
+                              ConfigOptions config) {
 
     /** Parameter defaults, as documented for the goal. */
     public static final String DEFAULT_UNIT_NAME = "agent.service";
@@ -40,6 +42,17 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
         Objects.requireNonNull(baseDirectory, "baseDirectory");
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         backoff = backoff == null ? Map.of() : Map.copyOf(withoutNulls(backoff));
+        config = config == null ? ConfigOptions.NONE : config;
+    }
+
+    /** A request with nothing extra in the config. */
+    public GenerateRequest(Path baseDirectory, String image, Path specFile, boolean specFileRequired,
+                           Map<String, String> backoff, String unitName, String scriptPath, Path unitFile,
+                           String execStart, String timeoutStartSec, String ignitionVersion, Path outputDirectory,
+                           String configName, String stateDirectory, Double maxAttemptsPerHour) {
+        this(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath, unitFile, execStart,
+                timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory, maxAttemptsPerHour,
+                ConfigOptions.NONE);
     }
 
     /** A request with the default state directory and no load budget. */
@@ -48,21 +61,28 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
                            String execStart, String timeoutStartSec, String ignitionVersion, Path outputDirectory,
                            String configName) {
         this(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath, unitFile, execStart,
-                timeoutStartSec, ignitionVersion, outputDirectory, configName, DEFAULT_STATE_DIRECTORY, null);
+                timeoutStartSec, ignitionVersion, outputDirectory, configName, DEFAULT_STATE_DIRECTORY, null, ConfigOptions.NONE);
     }
 
     /** This request with another state directory. */
     public GenerateRequest withStateDirectory(String directory) {
         return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
                 unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, directory,
-                maxAttemptsPerHour);
+                maxAttemptsPerHour, config);
     }
 
     /** This request with a load budget. */
     public GenerateRequest withMaxAttemptsPerHour(Double budget) {
         return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
                 unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory,
-                budget);
+                budget, config);
+    }
+
+    /** This request with other config options. */
+    public GenerateRequest withConfig(ConfigOptions options) {
+        return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
+                unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory,
+                maxAttemptsPerHour, options);
     }
 
     /** A request with every default, for the given project directory and image. */
@@ -70,7 +90,7 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
         return new GenerateRequest(baseDirectory, image, null, false, Map.of(), DEFAULT_UNIT_NAME, DEFAULT_SCRIPT_PATH,
                 null, null, DEFAULT_TIMEOUT_START_SEC, DEFAULT_IGNITION_VERSION,
                 baseDirectory.resolve("target/generated-resources/ignition"), DEFAULT_CONFIG_NAME,
-                DEFAULT_STATE_DIRECTORY, null);
+                DEFAULT_STATE_DIRECTORY, null, ConfigOptions.NONE);
     }
 
     private static Map<String, String> withoutNulls(Map<String, String> m) {

@@ -5,6 +5,7 @@ import io.github.ignitionassets.backoff.PullSpec;
 import io.github.ignitionassets.script.PullScript;
 import io.github.ignitionassets.systemd.UnitFile;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,9 +17,10 @@ import java.util.Map;
  * @param configName the config's file name
  * @param config     the Ignition config's bytes
  * @param load       what the assets cost the registry in an outage
+ * @param replaced   entries of the base config that ours replaced, e.g. {@code systemd.units: agent.service}
  */
 public record GeneratedAssets(PullSpec spec, PullScript script, UnitFile unit, String configName, byte[] config,
-                              LoadReport load) {
+                              LoadReport load, List<String> replaced) {
 
     /** File name to bytes, in the order they are written. */
     public Map<String, byte[]> files() {

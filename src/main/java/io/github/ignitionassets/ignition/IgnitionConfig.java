@@ -69,9 +69,9 @@ public final class IgnitionConfig {
      * Puts a file whose contents are given inline, encoded as the shortest data URL (gzip is not used on 3.0.0,
      * as Butane does not use it there).
      *
-     * @param mode the mode as a number (0755 is 493), as Ignition's JSON takes it
+     * @param mode the mode as a number (0755 is 493), as Ignition's JSON takes it; {@code null} for Ignition's default
      */
-    public IgnitionConfig putFile(String path, byte[] contents, int mode) {
+    public IgnitionConfig putFile(String path, byte[] contents, Integer mode) {
         ArrayNode files = array(object(root, "storage"), "files");
         ObjectNode file = JsonNodeFactory.instance.objectNode();
         file.put("path", path);
@@ -82,17 +82,21 @@ public final class IgnitionConfig {
             body.put("compression", encoded.compression());
         }
         body.put("source", encoded.source());
-        file.put("mode", mode);
+        if (mode != null) {
+            file.put("mode", mode);
+        }
         put(files, "path", path, file, "storage.files");
         return this;
     }
 
     /** Puts a systemd unit with the given contents. */
-    public IgnitionConfig putUnit(String name, String contents, boolean enabled) {
+    public IgnitionConfig putUnit(String name, String contents, Boolean enabled) {
         ArrayNode units = array(object(root, "systemd"), "units");
         ObjectNode unit = JsonNodeFactory.instance.objectNode();
         unit.put("name", name);
-        unit.put("enabled", enabled);
+        if (enabled != null) {
+            unit.put("enabled", enabled);
+        }
         unit.put("contents", contents);
         put(units, "name", name, unit, "systemd.units");
         return this;

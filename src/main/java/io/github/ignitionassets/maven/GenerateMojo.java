@@ -2,6 +2,7 @@ package io.github.ignitionassets.maven;
 
 import io.github.ignitionassets.core.InvalidInputException;
 import io.github.ignitionassets.generate.AssetGenerator;
+import io.github.ignitionassets.generate.ConfigOptions;
 import io.github.ignitionassets.generate.GenerateRequest;
 import io.github.ignitionassets.generate.GeneratedAssets;
 import io.github.ignitionassets.generate.OutputFiles;
@@ -160,6 +161,59 @@ public class GenerateMojo extends AbstractMojo {
     private Double maxAttemptsPerHour;
 
     /**
+     * An existing Ignition config (any 3.x up to {@code ignitionVersion}) to build on. Everything in it is kept as
+     * written except the entries we own, the file at {@code scriptPath} and the unit {@code unitName}, which are
+     * replaced (logged). The output is written as {@code ignitionVersion}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.baseConfig")
+    private File baseConfig;
+
+    /**
+     * Extra files for the config: {@code <file>} entries with {@code path}, {@code mode} (octal, e.g.
+     * {@code 0644}) and {@code source} (a project file).
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<FileEntry> files;
+
+    /**
+     * Extra units for the config: {@code <unit>} entries with {@code name}, {@code file} and {@code enabled}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<UnitEntry> units;
+
+    /**
+     * Drop-ins for any unit: {@code <dropin>} entries with {@code unit}, {@code name} (ending in {@code .conf}) and
+     * {@code file}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<DropinEntry> dropins;
+
+    /**
+     * The largest config allowed, in bytes; the build fails beyond it (cloud user-data limits: 16384 on EC2). No
+     * limit when unset.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.maxConfigBytes")
+    private Long maxConfigBytes;
+
+    /**
+     * Write the config indented by two spaces instead of compact; the content is the same.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.pretty", defaultValue = "false")
+    private boolean pretty;
+
+    /**
      * Skip the goal.
      *
      * @since 0.1.0
@@ -172,6 +226,17 @@ public class GenerateMojo extends AbstractMojo {
 
     @Component
     private MavenProjectHelper projectHelper;
+
+    private ConfigOptions configOptions() {
+        return new ConfigOptions(baseConfig == null ? null : baseConfig.toPath(),
+                files == null ? List.of() : files.stream().map(f -> new ConfigOptions.ExtraFile(f.path, f.mode,
+                        f.source == null ? null : f.source.toPath())).toList(),
+                units == null ? List.of() : units.stream().map(u -> new ConfigOptions.ExtraUnit(u.name,
+                        u.file == null ? null : u.file.toPath(), u.enabled)).toList(),
+                dropins == null ? List.of() : dropins.stream().map(d -> new ConfigOptions.ExtraDropin(d.unit, d.name,
+                        d.file == null ? null : d.file.toPath())).toList(),
+                maxConfigBytes, pretty);
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -186,7 +251,7 @@ public class GenerateMojo extends AbstractMojo {
         Map<String, String> overrides = backoff == null ? Map.of() : backoff.asSpecValues();
         var request = new GenerateRequest(base, image, spec, specRequired, overrides, unitName, scriptPath,
                 unitFile == null ? null : unitFile.toPath(), execStart, timeoutStartSec, ignitionVersion,
-                outputDirectory.toPath(), configName, stateDirectory, maxAttemptsPerHour);
+                outputDirectory.toPath(), configName, stateDirectory, maxAttemptsPerHour, configOptions());
 
         GeneratedAssets assets;
         try {
@@ -211,6 +276,9 @@ public class GenerateMojo extends AbstractMojo {
             getLog().info("Ignition assets unchanged in " + where);
         } else {
             getLog().info("Wrote " + String.join(", ", changed) + " to " + where);
+        }
+        for (String entry : assets.replaced()) {
+            getLog().info("Replaced the base config's " + entry + " with ours");
         }
         getLog().info("Ignition config " + assets.configName() + ": " + assets.config().length + " bytes, spec "
                 + ignitionVersion + ", image " + assets.spec().image().text());
