@@ -95,9 +95,7 @@ public final class LoadModel {
     }
 
     private long sleep(long delay, Random random) {
-        long min = schedule.minSleepMs(delay);
-        long max = schedule.maxSleepMs(delay);
-        return max == min ? min : min + (long) (random.nextDouble() * (max - min + 1));
+        return schedule.jitteredSleepMs(delay, random.nextInt() & 0xffffffffL);
     }
 
     /** Attempts in {@code [fromMs, toMs)}. */
