@@ -1,0 +1,25 @@
+#!/bin/sh
+# Stand-in for podman while the registry is down, installed as /usr/local/bin/podman in the test container
+# (ahead of /usr/bin on systemd's default PATH). Answers the two calls the pull script makes the way podman does
+# in an outage, and appends one line per call to /var/log/podman-calls.log:
+#   UPTIME UNIT ARGS...
+# UPTIME is CLOCK_BOOTTIME seconds from /proc/uptime (monotonic, 10 ms steps); UNIT is the service whose cgroup
+# the call runs in, so that several units can share the log.
+read -r uptime _ </proc/uptime
+unit=$(sed -n 's|.*/\([^/]*\.service\)$|\1|p' /proc/self/cgroup | head -n 1)
+printf '%s %s %s\n' "$uptime" "${unit:-unknown}" "$*" >>/var/log/podman-calls.log
+case "$1" in
+  image)
+    # podman image exists IMAGE: 1 when the image is not in local storage
+    exit 1
+    ;;
+  pull)
+    echo "Trying to pull $2..." >&2
+    echo "Error: initializing source docker://$2: pinging container registry localhost:5000: Get \"https://localhost:5000/v2/\": dial tcp 127.0.0.1:5000: connect: connection refused" >&2
+    exit 125
+    ;;
+  *)
+    echo "Error: podman stand-in: unexpected call: $*" >&2
+    exit 125
+    ;;
+esac
