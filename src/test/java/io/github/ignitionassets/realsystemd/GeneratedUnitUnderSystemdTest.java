@@ -72,9 +72,9 @@ class GeneratedUnitUnderSystemdTest {
         ourUnitText = ours.unit().text();
 
         container = SystemdContainer.boot(tmp);
-        System.out.printf("[real-systemd] %s: systemd %s booted in %d ms%n", container.name(),
+        System.out.printf("[real-systemd] %s: %s; rootfs unpacked in %d ms, booted in %d ms%n", container.name(),
                 container.exec("systemctl", "--version").ok().lines().findFirst().orElse("?"),
-                container.bootTime().toMillis());
+                container.unpackTime().toMillis(), container.bootTime().toMillis());
 
         container.install(Path.of("/usr/local/bin/podman"), resource("podman-outage.sh"), "0755");
         container.install(Path.of(OURS_SCRIPT), ours.script().bytes(), "0755");

@@ -55,6 +55,7 @@ public final class SystemdContainer implements AutoCloseable {
     private final Thread shutdownHook;
     private long pid1;
     private boolean closed;
+    private Duration unpackTime;
     private Duration bootTime;
 
     private SystemdContainer(String name, Path scratch, Process nspawn) {
@@ -133,6 +134,8 @@ public final class SystemdContainer implements AutoCloseable {
         Files.createDirectory(root);
         long t0 = System.nanoTime();
         run(List.of("tar", "-C", root.toString(), "--numeric-owner", "-xf", tarball.toString()), Duration.ofMinutes(2)).ok();
+        Duration unpack = Duration.ofNanos(System.nanoTime() - t0);
+        long t1 = System.nanoTime();
         Process p = new ProcessBuilder("setsid", "systemd-nspawn", "-q", "-D", root.toString(), "-M", name,
                 "--register=no", "--keep-unit", "--console=read-only", "-b")
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -140,8 +143,9 @@ public final class SystemdContainer implements AutoCloseable {
                 .redirectOutput(scratch.resolve("nspawn.log").toFile())
                 .start();
         SystemdContainer c = new SystemdContainer(name, scratch, p);
+        c.unpackTime = unpack;
         try {
-            c.awaitRunning(t0);
+            c.awaitRunning(t1);
         } catch (Throwable e) {
             c.close();
             throw e;
@@ -208,7 +212,12 @@ public final class SystemdContainer implements AutoCloseable {
         return root;
     }
 
-    /** From unpacking to {@code is-system-running} saying running or degraded. */
+    /** Unpacking the root file system tar file. */
+    public Duration unpackTime() {
+        return unpackTime;
+    }
+
+    /** From starting systemd-nspawn to {@code is-system-running} saying running or degraded. */
     public Duration bootTime() {
         return bootTime;
     }
