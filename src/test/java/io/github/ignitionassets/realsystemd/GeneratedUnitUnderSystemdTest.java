@@ -87,12 +87,16 @@ class GeneratedUnitUnderSystemdTest {
         Thread.sleep(OBSERVE_MS);
 
         observedUntil = container.uptime();
-        calls = PodmanCalls.parse(container.exec("cat", CALL_LOG).ok());
+        String callLog = container.exec("cat", CALL_LOG).ok();
+        calls = PodmanCalls.parse(callLog);
         ourProps = props(OURS);
         seedProps = props(SEED);
         ourJournal = container.journal(OURS);
         seedJournal = container.journal(SEED);
         container.exec("systemctl", "stop", "--no-block", OURS, SEED);
+        keep("podman-calls.log", callLog);
+        keep(OURS + ".journal", ourJournal);
+        keep(SEED + ".journal", seedJournal);
 
         report();
     }
@@ -108,6 +112,13 @@ class GeneratedUnitUnderSystemdTest {
         return AssetGenerator.generate(new GenerateRequest(tmp, IMAGE, null, false, BACKOFF, unit, script, null,
                 null, Long.toString(MODEL.timeoutStartMs() / 1000), GenerateRequest.DEFAULT_IGNITION_VERSION,
                 tmp.resolve("out-" + unit), GenerateRequest.DEFAULT_CONFIG_NAME));
+    }
+
+    /** Keeps what the run saw in target/real-systemd/, for whoever reads a failure. */
+    private static void keep(String name, String text) throws IOException {
+        Path dir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "target", "real-systemd");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(name), text);
     }
 
     private static byte[] resource(String name) throws IOException {
