@@ -1,6 +1,6 @@
 #!/bin/sh
-# "The seed's policy": the hand-written pull loop this plugin replaces, scaled down 5x in time, with the same
-# initial delay, multiplier and cap as the generated script under test (filled in by the test).
+# "The seed's policy", as the test models it: a hand-written doubling pull loop, scaled down 5x in time, with the
+# same initial delay, multiplier and cap as the generated script under test (filled in by the test).
 # Its backoff state lives in a shell variable only, so every systemd restart starts the schedule over.
 image=$1
 delay_ms=@@INITIAL_DELAY_MS@@
