@@ -28,10 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  * (a hand-written doubling loop that keeps its state in a shell variable), both under the same built-in unit
  * (Restart=always, RestartSec=3, TimeoutStartSec=3 here) in one container, at the same time.
  *
- * <p>What is true today, and what this asserts: systemd kills the pull step at TimeoutStartSec and starts it again
- * RestartSec later, and both scripts start their backoff over at each start, so each start makes the attempts at
- * 0, 0.5 and 1.5 s that {@link BackoffModel} predicts. When the generated script keeps its state in /run, only
- * {@link #oursStartsItsScheduleOverOnEveryRestart()} changes (see there); the seed keeps this behaviour.
+ * <p>What this asserts: systemd kills the pull step at TimeoutStartSec and starts it again RestartSec later (both
+ * units alike); the seed starts its backoff over at each start, so each start makes the attempts at 0, 0.5 and
+ * 1.5 s that {@link BackoffModel} predicts; the generated script keeps its schedule in a state file under /run
+ * ({@link #OURS_KEEPS_STATE}), so after a restart its attempts stay maxDelay apart and it makes fewer than the seed.
+ * Both checks are reusable and each is shown to reject the other behaviour.
  */
 @Tag("real-systemd")
 @Timeout(value = 20, unit = TimeUnit.MINUTES) // a first run may build the root file system
@@ -43,8 +44,11 @@ class GeneratedUnitUnderSystemdTest {
     private static final String SEED = "seed.service";
     private static final String SEED_SCRIPT = "/usr/local/bin/seed-pull-image";
     private static final String CALL_LOG = "/var/log/podman-calls.log";
-    /** Whether the generated script keeps its backoff state across restarts (a state file under /run); not yet. */
-    private static final boolean OURS_KEEPS_STATE = false;
+    /**
+     * Whether the generated script keeps its backoff state across restarts (a state file under
+     * {@link GenerateRequest#DEFAULT_STATE_DIRECTORY}). False asserts the seed's reset-on-restart behaviour for ours.
+     */
+    private static final boolean OURS_KEEPS_STATE = true;
 
     /** The spec under test, and the built-in unit's fixed RestartSec=3. */
     private static final BackoffModel MODEL = new BackoffModel(500, 2, 2000, 3000, 3000);
@@ -67,6 +71,7 @@ class GeneratedUnitUnderSystemdTest {
     private static String ourJournal;
     private static String seedJournal;
     private static String ourUnitText;
+    private static String ourState;
 
     @BeforeAll
     static void runBothThroughAnOutage(@TempDir Path tmp) throws Exception {
@@ -90,7 +95,11 @@ class GeneratedUnitUnderSystemdTest {
         Thread.sleep(OBSERVE_MS);
 
         observedUntil = container.uptime();
-        String callLog = container.exec("cat", CALL_LOG).ok();
+        // One command, so that the call log and the state file are read at (nearly) the same moment.
+        String[] snapshot = container.exec("sh", "-c", "cat " + CALL_LOG + "; echo '%%'; cat "
+                + GenerateRequest.DEFAULT_STATE_DIRECTORY + "/*.state 2>&1").ok().split("%%\n", 2);
+        String callLog = snapshot[0];
+        ourState = snapshot[1];
         calls = PodmanCalls.parse(callLog);
         ourProps = props(OURS);
         seedProps = props(SEED);
@@ -98,6 +107,7 @@ class GeneratedUnitUnderSystemdTest {
         seedJournal = container.journal(SEED);
         container.exec("systemctl", "stop", "--no-block", OURS, SEED);
         keep("podman-calls.log", callLog);
+        keep(OURS + ".state", ourState);
         keep(OURS + ".journal", ourJournal);
         keep(SEED + ".journal", seedJournal);
 
@@ -160,6 +170,7 @@ class GeneratedUnitUnderSystemdTest {
         row("s between starts", intervals(OURS), intervals(SEED));
         row("state at the end", ourProps.get("ActiveState") + "/" + ourProps.get("SubState"),
                 seedProps.get("ActiveState") + "/" + seedProps.get("SubState"));
+        System.out.printf("[real-systemd] ours' state file at the end: %s%n", ourState.strip().replace('\n', ' '));
     }
 
     private static void row(String what, Object ours, Object seed) {
@@ -190,13 +201,19 @@ class GeneratedUnitUnderSystemdTest {
     }
 
     /**
-     * Today the generated script keeps its backoff in shell variables, like the seed, so a restart starts it over.
-     * When it keeps its state in /run, set {@link #OURS_KEEPS_STATE} to true; nothing else here should need to change.
+     * With {@link #OURS_KEEPS_STATE} the schedule carries over restarts and the state file agrees with the call log;
+     * without it, ours is held to the seed's reset-on-restart behaviour.
      */
     @Test
-    void oursStartsItsScheduleOverOnEveryRestart() {
+    void oursFollowsItsStatePolicyAcrossRestarts() {
         if (OURS_KEEPS_STATE) {
             assertScheduleCarriesOverRestarts(OURS);
+            assertThrows(AssertionError.class, () -> assertScheduleStartsOverOnEveryStart(OURS));
+            // The state file counts the same attempts as the stand-in saw (it is written just before each pull).
+            int attempts = calls.countAttempts(OURS);
+            assertTrue(ourState.contains("attempt=" + attempts + "\n") || ourState.contains("attempt=" + (attempts + 1) + "\n"),
+                    "state file after " + attempts + " attempts:\n" + ourState);
+            assertTrue(ourState.contains("delay_ms=" + MODEL.maxDelayMs() + "\n"), ourState);
         } else {
             assertScheduleStartsOverOnEveryStart(OURS);
             assertThrows(AssertionError.class, () -> assertScheduleCarriesOverRestarts(OURS));

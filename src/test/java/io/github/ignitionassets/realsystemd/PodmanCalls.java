@@ -59,9 +59,10 @@ public record PodmanCalls(List<Call> calls) {
         return times(unit, "image exists ");
     }
 
-    /** The unit's pull attempts: its {@code podman pull} calls. */
+    /** The unit's pull attempts: its {@code podman pull} calls, not counting {@code podman pull --help}. */
     public List<Double> pulls(String unit) {
-        return times(unit, "pull ");
+        return calls.stream().filter(c -> c.unit().equals(unit) && c.args().startsWith("pull ")
+                && !(" " + c.args() + " ").contains(" --help ")).map(Call::at).toList();
     }
 
     /** The number of pull attempts the unit made. */

@@ -1,7 +1,8 @@
 #!/bin/sh
-# Stand-in for podman while the registry is down, installed as /usr/local/bin/podman in the test container
-# (ahead of /usr/bin on systemd's default PATH). Answers the two calls the pull script makes the way podman does
-# in an outage, and appends one line per call to /var/log/podman-calls.log:
+# Stand-in for podman 5 while the registry is down, installed as /usr/local/bin/podman in the test container
+# (ahead of /usr/bin on systemd's default PATH). Answers the calls the pull script makes (image exists,
+# pull --help, pull [--retry=N] IMAGE) the way podman does in an outage, and appends one line per call to
+# /var/log/podman-calls.log:
 #   UPTIME UNIT ARGS...
 # UPTIME is CLOCK_BOOTTIME seconds from /proc/uptime (monotonic, 10 ms steps); UNIT is the service whose cgroup
 # the call runs in, so that several units can share the log.
@@ -14,8 +15,18 @@ case "$1" in
     exit 1
     ;;
   pull)
-    echo "Trying to pull $2..." >&2
-    echo "Error: initializing source docker://$2: pinging container registry localhost:5000: Get \"https://localhost:5000/v2/\": dial tcp 127.0.0.1:5000: connect: connection refused" >&2
+    case " $* " in
+      *" --help "*)
+        # Like podman 5, which has --retry (the pull script then passes --retry=N).
+        echo "Pull an image from a registry"
+        echo "      --retry uint          number of times to retry in case of failure when performing pull (default 3)"
+        exit 0
+        ;;
+    esac
+    shift
+    while [ $# -gt 1 ]; do shift; done # the image is the last argument, after any --retry=N
+    echo "Trying to pull $1..." >&2
+    echo "Error: initializing source docker://$1: pinging container registry localhost:5000: Get \"https://localhost:5000/v2/\": dial tcp 127.0.0.1:5000: connect: connection refused" >&2
     exit 125
     ;;
   *)
