@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated unit and pull script under a real systemd 252 during a registry outage, next to "the seed's policy"
- * (a hand-written doubling loop that keeps its state in a shell variable), both under the same built-in unit
- * (Restart=always, RestartSec=3, TimeoutStartSec=3 here) in one container, at the same time.
+ * (the hand-written doubling loop that shipped before the plugin, {@code /seed/seed-pull-image.sh}, whose state
+ * is a shell variable), both under the same built-in unit (Restart=always, RestartSec=3, TimeoutStartSec=3 here)
+ * in one container, at the same time.
  *
  * <p>What this asserts: systemd kills the pull step at TimeoutStartSec and starts it again RestartSec later (both
  * units alike); the seed starts its backoff over at each start, so each start makes the attempts at 0, 0.5 and
@@ -43,6 +44,8 @@ class GeneratedUnitUnderSystemdTest {
     private static final String OURS_SCRIPT = "/usr/local/bin/agent-pull-image";
     private static final String SEED = "seed.service";
     private static final String SEED_SCRIPT = "/usr/local/bin/seed-pull-image";
+    /** The seed script itself; {@link #SEED_SCRIPT} is a wrapper that gives it our schedule and execs it. */
+    private static final String SEED_REAL = "/usr/local/lib/seed/seed-pull-image.sh";
     private static final String CALL_LOG = "/var/log/podman-calls.log";
     /**
      * Whether the generated script keeps its backoff state across restarts (a state file under
@@ -87,7 +90,8 @@ class GeneratedUnitUnderSystemdTest {
         container.install(Path.of("/usr/local/bin/podman"), resource("podman-outage.sh"), "0755");
         container.install(Path.of(OURS_SCRIPT), ours.script().bytes(), "0755");
         container.install(Path.of("/etc/systemd/system", OURS), ours.unit().bytes(), "0644");
-        container.install(Path.of(SEED_SCRIPT), seedScript(), "0755");
+        container.install(Path.of(SEED_REAL), resource("/seed/seed-pull-image.sh"), "0755");
+        container.install(Path.of(SEED_SCRIPT), seedWrapper(), "0755");
         container.install(Path.of("/etc/systemd/system", SEED), seed.unit().bytes(), "0644");
         container.daemonReload();
 
@@ -143,12 +147,11 @@ class GeneratedUnitUnderSystemdTest {
         }
     }
 
-    private static byte[] seedScript() throws IOException {
-        return new String(resource("seed-pull-image.sh"), StandardCharsets.UTF_8)
-                .replace("@@INITIAL_DELAY_MS@@", Long.toString(MODEL.initialDelayMs()))
-                .replace("@@MULTIPLIER@@", Long.toString(MODEL.multiplier()))
-                .replace("@@MAX_DELAY_MS@@", Long.toString(MODEL.maxDelayMs()))
-                .getBytes(StandardCharsets.UTF_8);
+    /** Runs the seed with our initial delay and cap (it always doubles), as the same process: exec. */
+    private static byte[] seedWrapper() {
+        assertEquals(2, MODEL.multiplier(), "the seed only doubles");
+        return ("#!/bin/sh\nINITIAL_MS=" + MODEL.initialDelayMs() + " MAX_MS=" + MODEL.maxDelayMs()
+                + " exec " + SEED_REAL + " \"$@\"\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static Map<String, String> props(String unit) throws Exception {

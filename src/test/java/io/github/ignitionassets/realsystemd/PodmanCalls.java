@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The calls the podman stand-in ({@code podman-outage.sh}) logged, one line each: {@code UPTIME UNIT ARGS...}, and
- * what they say about one unit: when systemd started its pull step (each start begins with
- * {@code podman image exists}) and when it pulled.
+ * The calls the podman stand-in ({@code podman-outage.sh}) logged, one line each:
+ * {@code UPTIME UNIT INVOCATION ARGS...}, and what they say about one unit: its starts (systemd gives each start a
+ * new invocation ID; a start is dated by its first podman call) and its pull attempts.
  *
  * @param calls the calls, in log order
  */
@@ -16,16 +16,17 @@ public record PodmanCalls(List<Call> calls) {
      * One call.
      *
      * @param at   container CLOCK_BOOTTIME seconds
-     * @param unit the service the call ran in
-     * @param args podman's arguments
+     * @param unit       the service the call ran in
+     * @param invocation the invocation ID of that start of the service
+     * @param args       podman's arguments
      */
-    public record Call(double at, String unit, String args) {
+    public record Call(double at, String unit, String invocation, String args) {
     }
 
     /**
      * One start of a unit's pull step, up to the next start (or the end of the observation).
      *
-     * @param start    when the step began (its {@code image exists} call)
+     * @param start    when the step began (its first podman call)
      * @param end      the next start, or the end of the observation
      * @param complete whether the next start was seen, so that the window is whole
      * @param pulls    the pull attempts in it
@@ -48,15 +49,21 @@ public record PodmanCalls(List<Call> calls) {
             if (line.isBlank()) {
                 continue;
             }
-            String[] f = line.strip().split(" ", 3);
-            calls.add(new Call(Double.parseDouble(f[0]), f[1], f.length > 2 ? f[2] : ""));
+            String[] f = line.strip().split(" ", 4);
+            calls.add(new Call(Double.parseDouble(f[0]), f[1], f[2], f.length > 3 ? f[3] : ""));
         }
         return new PodmanCalls(List.copyOf(calls));
     }
 
-    /** When the unit's pull step started: its {@code podman image exists} calls. */
+    /** When the unit's pull step started: the first podman call of each invocation, in order. */
     public List<Double> starts(String unit) {
-        return times(unit, "image exists ");
+        var first = new java.util.LinkedHashMap<String, Double>();
+        for (Call c : calls) {
+            if (c.unit().equals(unit)) {
+                first.merge(c.invocation(), c.at(), Math::min);
+            }
+        }
+        return first.values().stream().sorted().toList();
     }
 
     /** The unit's pull attempts: its {@code podman pull} calls, not counting {@code podman pull --help}. */
@@ -92,10 +99,5 @@ public record PodmanCalls(List<Call> calls) {
             out.add(starts.get(i) - starts.get(i - 1));
         }
         return out;
-    }
-
-    private List<Double> times(String unit, String prefix) {
-        return calls.stream().filter(c -> c.unit().equals(unit) && (c.args() + " ").startsWith(prefix))
-                .map(Call::at).toList();
     }
 }

@@ -3,12 +3,13 @@
 # (ahead of /usr/bin on systemd's default PATH). Answers the calls the pull script makes (image exists,
 # pull --help, pull [--retry=N] IMAGE) the way podman does in an outage, and appends one line per call to
 # /var/log/podman-calls.log:
-#   UPTIME UNIT ARGS...
+#   UPTIME UNIT INVOCATION ARGS...
 # UPTIME is CLOCK_BOOTTIME seconds from /proc/uptime (monotonic, 10 ms steps); UNIT is the service whose cgroup
-# the call runs in, so that several units can share the log.
+# the call runs in, so that several units can share the log; INVOCATION is $INVOCATION_ID, which systemd sets
+# anew for every start of a unit, so that calls can be grouped by start.
 read -r uptime _ </proc/uptime
 unit=$(sed -n 's|.*/\([^/]*\.service\)$|\1|p' /proc/self/cgroup | head -n 1)
-printf '%s %s %s\n' "$uptime" "${unit:-unknown}" "$*" >>/var/log/podman-calls.log
+printf '%s %s %s %s\n' "$uptime" "${unit:-unknown}" "${INVOCATION_ID:-none}" "$*" >>/var/log/podman-calls.log
 case "$1" in
   image)
     # podman image exists IMAGE: 1 when the image is not in local storage
