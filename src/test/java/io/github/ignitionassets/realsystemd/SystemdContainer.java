@@ -319,6 +319,7 @@ public final class SystemdContainer implements AutoCloseable {
             return;
         }
         closed = true;
+        long t0 = System.nanoTime();
         try {
             nspawn.destroy(); // SIGTERM: nspawn asks the container's systemd to halt (SIGRTMIN+3)
             if (!nspawn.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
@@ -337,6 +338,8 @@ public final class SystemdContainer implements AutoCloseable {
                     p1.get().onExit().get(10, TimeUnit.SECONDS);
                 }
             }
+            System.out.printf("[real-systemd] %s stopped in %d ms (systemd-nspawn exit %d)%n", name,
+                    (System.nanoTime() - t0) / 1_000_000, nspawn.exitValue());
         } catch (Exception e) {
             System.err.println("[real-systemd] stopping " + name + ": " + e);
         }
