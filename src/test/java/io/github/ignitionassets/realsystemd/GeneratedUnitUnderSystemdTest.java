@@ -310,4 +310,32 @@ class GeneratedUnitUnderSystemdTest {
         int seed = calls.countAttempts(SEED);
         assertTrue(count < seed, unit + ": " + count + " attempts, the seed (resetting on restart) " + seed);
     }
+
+    /**
+     * The load model, given the unit's timing as systemd really applied it (the measured time between starts), predicts
+     * both units' attempt counts within 30 %: the same model that writes the build's load report.
+     */
+    @Test
+    void loadModelPredictsWhatSystemdMeasured() {
+        List<PodmanCalls.Window> windows = calls.windows(OURS, observedUntil);
+        long observedMs = Math.round((observedUntil - windows.get(0).start()) * 1000);
+        double cycleS = calls.restartIntervals(OURS).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        long timeoutMs = MODEL.timeoutStartMs();
+        var unit = new io.github.ignitionassets.backoff.RestartPolicy(timeoutMs, Math.round(cycleS * 1000) - timeoutMs, true);
+        var spec = new io.github.ignitionassets.backoff.BackoffSpec(java.time.Duration.ofMillis(MODEL.initialDelayMs()),
+                java.math.BigDecimal.valueOf(2), java.time.Duration.ofMillis(MODEL.maxDelayMs()), java.math.BigDecimal.ZERO,
+                0, java.time.Duration.ofSeconds(10), 0);
+        var model = new io.github.ignitionassets.backoff.LoadModel(spec, unit, 0);
+        int oursModelled = model.attemptTimes(io.github.ignitionassets.backoff.LoadModel.Policy.STATE_FILE, observedMs,
+                new java.util.Random(1)).length;
+        int seedModelled = model.attemptTimes(io.github.ignitionassets.backoff.LoadModel.Policy.RESET_ON_RESTART, observedMs,
+                new java.util.Random(1)).length;
+        int ours = calls.countAttempts(OURS);
+        int seed = calls.countAttempts(SEED);
+        System.out.printf("[real-systemd] %d ms under systemd 252, a start every %.2f s: ours %d attempts (model %d),"
+                + " seed %d (model %d); seed/ours measured %.2f, modelled %.2f%n", observedMs, cycleS, ours, oursModelled,
+                seed, seedModelled, seed / (double) ours, seedModelled / (double) oursModelled);
+        assertTrue(Math.abs(ours - oursModelled) <= 0.3 * oursModelled, "ours " + ours + " vs model " + oursModelled);
+        assertTrue(Math.abs(seed - seedModelled) <= 0.3 * seedModelled, "seed " + seed + " vs model " + seedModelled);
+    }
 }
