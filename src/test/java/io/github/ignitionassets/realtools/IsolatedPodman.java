@@ -123,7 +123,35 @@ final class IsolatedPodman implements AutoCloseable {
         try {
             podman("rmi", "--all", "--force");
         } finally {
+            unmountUnder(dir);
             deleteTree(dir);
+        }
+    }
+
+    /**
+     * The overlay driver bind-mounts its directory onto itself, and a podman killed mid-pull may leave that (or a
+     * layer) mounted; a mounted directory cannot be deleted, so unmount whatever is still mounted under ours.
+     */
+    static void unmountUnder(Path root) {
+        String prefix = root.toAbsolutePath().normalize() + "/";
+        List<String> mounts = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+                String[] f = line.split(" ");
+                String point = f[4].replace("\\040", " ").replace("\\011", "\t").replace("\\012", "\n")
+                        .replace("\\134", "\\");
+                if ((point + "/").startsWith(prefix)) {
+                    mounts.add(point);
+                }
+            }
+        } catch (IOException e) {
+            return; // no mount table: nothing we could unmount either
+        }
+        mounts.sort(Comparator.comparingInt(String::length).reversed());
+        for (String m : mounts) {
+            if (Cmd.run(Duration.ofSeconds(30), Map.of(), "umount", m).exit() != 0) {
+                Cmd.run(Duration.ofSeconds(30), Map.of(), "umount", "-l", m);
+            }
         }
     }
 
