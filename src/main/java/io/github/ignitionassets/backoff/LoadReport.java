@@ -35,6 +35,8 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
     private static final long STEADY_FROM = HOUR;
     private static final long STEADY_TO = 4 * HOUR;
     private static final long SEED = 20261125L;
+    /** Attempts simulated for the fleet figures at most, so that millisecond delays stay cheap to model. */
+    private static final long MAX_FLEET_ATTEMPTS = 200_000;
     /** The unit the seed shipped: Restart=always, RestartSec=3, each start one pull. */
     private static final RestartPolicy FIXED_3S = new RestartPolicy(Long.MAX_VALUE, 3_000, true);
 
@@ -68,12 +70,15 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
         long[] reset = new LoadModel(spec, unit, 0).attemptTimes(LoadModel.Policy.RESET_ON_RESTART, STEADY_TO, new Random(SEED));
         long[] fixed = new LoadModel(spec, FIXED_3S, 0).attemptTimes(LoadModel.Policy.FIXED_RETRY, STEADY_TO, new Random(SEED));
 
-        int[] steadyBuckets = new int[(int) ((STEADY_TO - STEADY_FROM) / 1000)];
-        int[] firstMinute = new int[60];
-        // Without jitter every host is the same host: one simulation stands for all of them.
+        // Without jitter every host is the same host: one simulation stands for all of them. With jitter, hosts are
+        // simulated one by one, up to a bounded number of attempts in all (millisecond delays make hundreds of
+        // thousands per host); the sampled hosts' counts are then scaled to the fleet.
         boolean lockstep = spec.jitter().signum() == 0;
-        int weight = lockstep ? hosts : 1;
-        for (int h = 0; h < (lockstep ? 1 : hosts); h++) {
+        int simulated = lockstep ? 1 : (int) Math.max(1, Math.min(hosts, MAX_FLEET_ATTEMPTS / Math.max(1, ours.length)));
+        double weight = hosts / (double) simulated;
+        double[] steadyBuckets = new double[(int) ((STEADY_TO - STEADY_FROM) / 1000)];
+        double[] firstMinute = new double[60];
+        for (int h = 0; h < simulated; h++) {
             for (long t : model.attemptTimes(LoadModel.Policy.STATE_FILE, STEADY_TO, random)) {
                 if (t < 60_000) {
                     firstMinute[(int) (t / 1000)] += weight;
@@ -154,11 +159,11 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
         return Math.round(d * 10) / 10.0;
     }
 
-    private static int max(int[] a) {
-        int m = 0;
-        for (int v : a) {
+    private static int max(double[] a) {
+        double m = 0;
+        for (double v : a) {
             m = Math.max(m, v);
         }
-        return m;
+        return (int) Math.round(m);
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.ignitionassets.backoff.BackoffSpec;
 import io.github.ignitionassets.backoff.DurationText;
 import io.github.ignitionassets.backoff.Schedule;
+import io.github.ignitionassets.realtools.Cmd;
+import io.github.ignitionassets.realtools.RequiredTool;
 import io.github.ignitionassets.script.PullScript;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -79,15 +81,18 @@ class GeneratedScriptPropertiesTest {
 
     @Property(tries = 50)
     void scriptIsCleanAndSleepsAsPromised(@ForAll("specs") BackoffSpec spec) throws Exception {
-        RequiredTools.require("shellcheck", "shellcheck");
-        RequiredTools.require("dash", "dash");
+        RequiredTool.require("shellcheck", "shellcheck");
+        RequiredTool.require("dash", "dash");
         Path run = Files.createTempDirectory(dir, "run");
         Path script = run.resolve("agent-pull-image");
         Files.write(script, PullScript.render("agent-pull-image", spec, run.resolve("state").toString()).bytes());
 
-        String lint = RequiredTools.run(List.of("shellcheck", "-s", "sh", "-S", "style", script.toString()), null);
-        assertEquals("", lint, "shellcheck on a script for " + spec);
-        assertEquals("", RequiredTools.run(List.of("dash", "-n", script.toString()), null), "dash -n");
+        Cmd.Result lint = Cmd.run(Duration.ofSeconds(60), java.util.Map.of(), "shellcheck", "-s", "sh", "-S", "style", script.toString());
+        assertEquals(0, lint.exit(), lint.describe());
+        assertEquals("", lint.output(), "shellcheck on a script for " + spec);
+        Cmd.Result parse = Cmd.run(Duration.ofSeconds(60), java.util.Map.of(), "dash", "-n", script.toString());
+        assertEquals(0, parse.exit(), parse.describe());
+        assertEquals("", parse.output(), "dash -n");
 
         ProcessBuilder pb = new ProcessBuilder("sh", script.toString(), "quay.io/org/agent:v1");
         pb.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));

@@ -11,17 +11,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a program to completion with a time limit; output goes through files, so a chatty tool cannot block. */
-final class Cmd {
+public final class Cmd {
 
     /** What a finished program left. */
-    record Result(List<String> command, int exit, String stdout, String stderr) {
+    public record Result(List<String> command, int exit, String stdout, String stderr) {
 
         /** Both streams, for "reports nothing" checks and failure messages. */
-        String output() {
+        public String output() {
             return stdout + stderr;
         }
 
-        String describe() {
+        public String describe() {
             return String.join(" ", command) + " -> exit " + exit + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
         }
     }
@@ -29,7 +29,7 @@ final class Cmd {
     private Cmd() {
     }
 
-    static Result run(Duration timeout, Map<String, String> env, List<String> command) {
+    public static Result run(Duration timeout, Map<String, String> env, List<String> command) {
         Path out = null;
         Path err = null;
         Process p = null;
@@ -60,7 +60,7 @@ final class Cmd {
         }
     }
 
-    static Result run(Duration timeout, Map<String, String> env, String... command) {
+    public static Result run(Duration timeout, Map<String, String> env, String... command) {
         return run(timeout, env, List.of(command));
     }
 

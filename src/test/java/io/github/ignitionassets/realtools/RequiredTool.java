@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Assumptions;
  * A program a test needs. Missing, it skips the test with the Debian package to install; on CI ({@code CI=true})
  * it fails it instead, so that CI never passes by skipping.
  */
-final class RequiredTool {
+public final class RequiredTool {
 
     private RequiredTool() {
     }
@@ -22,7 +22,7 @@ final class RequiredTool {
      * @param command        a command name looked up on {@code PATH}, or an absolute path
      * @param debianPackage  the package that provides it
      */
-    static Path require(String command, String debianPackage) {
+    public static Path require(String command, String debianPackage) {
         Optional<Path> found = find(command);
         if (found.isPresent()) {
             return found.get();
@@ -37,7 +37,7 @@ final class RequiredTool {
     }
 
     /** Requires the tool to run as root (Ignition, podman storage and the registry tests are written for root). */
-    static void requireRoot(String why) {
+    public static void requireRoot(String why) {
         boolean root = "root".equals(System.getProperty("user.name"));
         if (!root) {
             String message = "must run as root: " + why;
@@ -48,7 +48,7 @@ final class RequiredTool {
         }
     }
 
-    static Optional<Path> find(String command) {
+    public static Optional<Path> find(String command) {
         if (command.startsWith("/")) {
             Path p = Path.of(command);
             return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
