@@ -121,7 +121,7 @@ public final class ConfigValidator {
             return;
         }
         version = found.get();
-        JsonNode config = walk(root, ConfigSchema.of(version), "");
+        JsonNode config = walk(root, ConfigSchema.of(version), "", true);
         if (typeErrors) {
             return;
         }
@@ -172,7 +172,7 @@ public final class ConfigValidator {
     // ---- types and keys --------------------------------------------------------------------------------------
 
     /** Checks types and keys; gives the config as Ignition decodes it (exact key names, wrong types left out). */
-    private JsonNode walk(JsonNode node, Shape shape, String path) {
+    private JsonNode walk(JsonNode node, Shape shape, String path, boolean reportUnknown) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -195,7 +195,7 @@ public final class ConfigValidator {
                         warning(at, FindingKind.NULL_ENTRY, ValidationMessages.NULL_ENTRY);
                         element = JsonNodeFactory.instance.objectNode();
                     }
-                    JsonNode checked = walk(element, shape.element(), at);
+                    JsonNode checked = walk(element, shape.element(), at, reportUnknown);
                     array.add(checked != null ? checked
                             : shape.element().type() == Type.STRING ? TextNode.valueOf("") : JsonNodeFactory.instance.nullNode());
                 }
@@ -212,12 +212,15 @@ public final class ConfigValidator {
                     String key = e.getKey();
                     String at = path.isEmpty() ? key : path + "." + key;
                     String name = key;
-                    if (!shape.fields().containsKey(key)) {
-                        warning(at, FindingKind.UNKNOWN_KEY, ValidationMessages.unknownKey(key));
+                    boolean exact = shape.fields().containsKey(key);
+                    if (!exact) {
+                        if (reportUnknown) {
+                            warning(at, FindingKind.UNKNOWN_KEY, ValidationMessages.unknownKey(key));
+                        }
                         name = shape.fields().keySet().stream().filter(key::equalsIgnoreCase).findFirst().orElse(null);
                     }
                     if (name != null) {
-                        JsonNode checked = walk(e.getValue(), shape.fields().get(name), at);
+                        JsonNode checked = walk(e.getValue(), shape.fields().get(name), at, reportUnknown && exact);
                         if (checked == null) {
                             object.remove(name);
                         } else {

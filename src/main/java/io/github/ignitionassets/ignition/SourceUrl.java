@@ -19,6 +19,10 @@ final class SourceUrl {
     record Problem(FindingKind kind, String message) {
     }
 
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+    private static final java.util.Set<String> MEDIA_TYPES = java.util.Set.of(
+            "application", "audio", "example", "font", "image", "message", "model", "multipart", "text", "video");
+
     private SourceUrl() {
     }
 
@@ -108,6 +112,9 @@ final class SourceUrl {
             if (first.contains(":")) {
                 return "first path segment in URL cannot contain colon";
             }
+        }
+        if (!scheme.isEmpty() && !rest.startsWith("/")) {
+            return null; // an opaque URL such as data:...: Go does not unescape it
         }
         String path = rest;
         if (rest.startsWith("//")) {
@@ -224,17 +231,35 @@ final class SourceUrl {
         String data = url.substring(comma + 1);
         boolean base64 = false;
         String[] parts = meta.split(";", -1);
-        if (!parts[0].isEmpty() && !parts[0].matches("[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]*")) {
-            return "invalid character for media type";
+        if (parts[0].startsWith("/")) {
+            return "invalid character after data prefix";
+        }
+        if (!parts[0].isEmpty()) {
+            int slash = parts[0].indexOf('/');
+            if (slash < 0 || !TOKEN.matcher(parts[0].substring(0, slash)).matches()
+                    || !parts[0].substring(slash + 1).matches("[A-Za-z0-9!#$&^_.+-]*")) {
+                return "invalid character for media type";
+            }
+            String type = parts[0].substring(0, slash).toLowerCase(Locale.ROOT);
+            if (!MEDIA_TYPES.contains(type) && !type.startsWith("x-")) {
+                return "invalid media type";
+            }
         }
         for (int i = 1; i < parts.length; i++) {
             String p = parts[i];
-            if (p.equals("base64") && i == parts.length - 1) {
-                base64 = true;
-            } else if (!p.contains("=")) {
-                return "expected base64, got " + p;
-            } else if (!p.matches("[A-Za-z0-9!#$&^_.+-]+=[A-Za-z0-9!#$&^_.+-]*")) {
+            int eq = p.indexOf('=');
+            if (base64) {
                 return "invalid character for parameter attribute";
+            } else if (p.equals("base64")) {
+                base64 = true;
+            } else if (eq < 0) {
+                return "expected base64, got " + p;
+            } else if (eq == 0) {
+                return "unterminated parameter sequence";
+            } else if (!TOKEN.matcher(p.substring(0, eq)).matches()) {
+                return "invalid character for parameter attribute";
+            } else if (!TOKEN.matcher(p.substring(eq + 1)).matches()) {
+                return "invalid character for parameter value";
             }
         }
         if (base64) {
