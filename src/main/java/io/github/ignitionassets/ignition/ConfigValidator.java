@@ -254,12 +254,18 @@ public final class ConfigValidator {
 
     private void checkResources(JsonNode config) {
         JsonNode ignition = config.path("ignition");
-        forEach(ignition.path("config").path("merge"), "ignition.config.merge", this::checkResource);
+        forEach(ignition.path("config").path("merge"), "ignition.config.merge", this::checkReference);
         if (ignition.path("config").path("replace").isObject()) {
             checkResource(ignition.path("config").path("replace"), "ignition.config.replace");
         }
         forEach(ignition.path("security").path("tls").path("certificateAuthorities"),
-                "ignition.security.tls.certificateAuthorities", this::checkResource);
+                "ignition.security.tls.certificateAuthorities", (ca, path) -> {
+                    checkReference(ca, path);
+                    String source = text(ca, "source");
+                    if (version == IgnitionVersion.V3_0_0 && (source == null || source.isEmpty())) {
+                        error(path + ".source", FindingKind.URL_SCHEME, ValidationMessages.URL_SCHEME);
+                    }
+                });
         forEach(config.path("storage").path("files"), "storage.files", (file, path) -> {
             if (file.path("contents").isObject()) {
                 checkResource(file.path("contents"), path + ".contents");
@@ -271,6 +277,23 @@ public final class ConfigValidator {
                 checkResource(luks.path("keyFile"), path + ".keyFile");
             }
         });
+    }
+
+    /** A config to merge or a CA: from 3.1.0 on, Ignition wants a source and repeats a bad one at the entry. */
+    private void checkReference(JsonNode reference, String path) {
+        checkResource(reference, path);
+        if (version == IgnitionVersion.V3_0_0) {
+            return;
+        }
+        String source = text(reference, "source");
+        if (source == null || source.isEmpty()) {
+            error(path, FindingKind.MISSING_FIELD, ValidationMessages.SOURCE_REQUIRED);
+        } else {
+            SourceUrl.Problem problem = SourceUrl.check(source, version);
+            if (problem != null) {
+                error(path, problem.kind(), problem.message());
+            }
+        }
     }
 
     private void checkResource(JsonNode resource, String path) {
@@ -350,7 +373,8 @@ public final class ConfigValidator {
         });
         forEach(storage.path("links"), "storage.links", (link, path) -> {
             checkNode(link, path, linkPaths, ValidationMessages.LINK_UNDER_LINK, seen);
-            if (text(link, "target") == null) {
+            // Ignition asks for a target only from spec 3.3.0 on.
+            if (version.compareTo(IgnitionVersion.V3_3_0) >= 0 && orEmpty(text(link, "target")).isEmpty()) {
                 error(path + ".target", FindingKind.MISSING_FIELD, ValidationMessages.LINK_TARGET);
             }
         });

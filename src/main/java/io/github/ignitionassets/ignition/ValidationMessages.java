@@ -18,6 +18,7 @@ final class ValidationMessages {
     static final String DUPLICATE = "duplicate entry defined";
     static final String UNIT_EXT = "invalid systemd unit extension";
     static final String DROPIN_EXT = "invalid systemd drop-in extension";
+    static final String SOURCE_REQUIRED = "source is required";
     static final String LINK_TARGET = "link target is required";
     static final String COMPRESSION = "invalid compression method";
     static final String HASH_MALFORMED = "malformed hash specifier";
