@@ -81,12 +81,13 @@ final class UnitContents {
                     while (true) {
                         int start = pos;
                         readBytes('\n');
+                        // toEOL trims a '\r' and then a '\n' (so "\\\r\n" is no continuation), then one ' '.
                         int stop = pos;
+                        if (stop > start && src[stop - 1] == '\r') {
+                            stop--;
+                        }
                         if (stop > start && src[stop - 1] == '\n') {
                             stop--;
-                            if (stop > start && src[stop - 1] == '\r') {
-                                stop--;
-                            }
                         }
                         if (stop > start && src[stop - 1] == ' ') {
                             stop--;
@@ -136,7 +137,7 @@ final class UnitContents {
                     int start = pos;
                     boolean eof = !readBytes('\n');
                     String line = new String(src, start, pos - start, StandardCharsets.UTF_8);
-                    line = trimSuffix(trimSuffix(line, "\n"), "\r");
+                    line = trimSuffix(trimSuffix(line, "\r"), "\n");
                     if (goTrimSpace(line).isEmpty() || !line.endsWith("\\") || eof) {
                         next = Step.SECTION_OR_OPTION;
                     }
