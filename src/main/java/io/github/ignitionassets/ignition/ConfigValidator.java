@@ -371,8 +371,14 @@ public final class ConfigValidator {
                 error(path + ".overwrite", FindingKind.OVERWRITE, ValidationMessages.OVERWRITE);
             }
         });
+        Set<String> directories = new HashSet<>();
+        forEach(storage.path("directories"), "storage.directories",
+                (dir, path) -> directories.add(cleanPath(orEmpty(text(dir, "path")))));
         forEach(storage.path("links"), "storage.links", (link, path) -> {
             checkNode(link, path, linkPaths, ValidationMessages.LINK_UNDER_LINK, seen);
+            if (link.path("hard").asBoolean(false) && directories.contains(cleanPath(orEmpty(text(link, "target"))))) {
+                error(path, FindingKind.HARD_LINK_TO_DIRECTORY, ValidationMessages.HARD_LINK_TO_DIR);
+            }
             // Ignition asks for a target only from spec 3.3.0 on.
             if (version.compareTo(IgnitionVersion.V3_3_0) >= 0 && orEmpty(text(link, "target")).isEmpty()) {
                 error(path + ".target", FindingKind.MISSING_FIELD, ValidationMessages.LINK_TARGET);

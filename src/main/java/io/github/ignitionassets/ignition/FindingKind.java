@@ -20,6 +20,8 @@ public enum FindingKind {
     PATH_NOT_SIMPLIFIED,
     /** A file, directory or link under a link defined in the same config. */
     PATH_UNDER_LINK,
+    /** A hard link whose target is a directory of the same config. */
+    HARD_LINK_TO_DIRECTORY,
     /** Two entries with the same key, e.g. a file and a directory with the same path. */
     DUPLICATE_PATH,
     /** Two units with the same name. */

@@ -15,6 +15,7 @@ final class ValidationMessages {
     static final String FILE_UNDER_LINK = "file path includes link in config";
     static final String DIR_UNDER_LINK = "directory path includes link in config";
     static final String LINK_UNDER_LINK = "link path includes link in config";
+    static final String HARD_LINK_TO_DIR = "hard link target is a directory";
     static final String DUPLICATE = "duplicate entry defined";
     static final String UNIT_EXT = "invalid systemd unit extension";
     static final String DROPIN_EXT = "invalid systemd drop-in extension";
