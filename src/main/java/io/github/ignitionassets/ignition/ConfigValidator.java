@@ -173,7 +173,13 @@ public final class ConfigValidator {
 
     /** Checks types and keys; gives the config as Ignition decodes it (exact key names, wrong types left out). */
     private JsonNode walk(JsonNode node, Shape shape, String path, boolean reportUnknown) {
-        if (node == null || node.isNull()) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isNull()) {
+            if (shape.type() == Type.OBJECT && !path.isEmpty()) {
+                warning(path, FindingKind.NULL_OBJECT, ValidationMessages.NULL_OBJECT);
+            }
             return null;
         }
         switch (shape.type()) {
@@ -191,13 +197,16 @@ public final class ConfigValidator {
                 for (int i = 0; i < node.size(); i++) {
                     JsonNode element = node.get(i);
                     String at = path + "[" + i + "]";
-                    if (element.isNull() && shape.element().type() == Type.OBJECT) {
-                        warning(at, FindingKind.NULL_ENTRY, ValidationMessages.NULL_ENTRY);
-                        element = JsonNodeFactory.instance.objectNode();
-                    }
                     JsonNode checked = walk(element, shape.element(), at, reportUnknown);
-                    array.add(checked != null ? checked
-                            : shape.element().type() == Type.STRING ? TextNode.valueOf("") : JsonNodeFactory.instance.nullNode());
+                    if (checked == null) {
+                        // Go leaves the zero value: an empty object, an empty string.
+                        checked = switch (shape.element().type()) {
+                            case OBJECT -> JsonNodeFactory.instance.objectNode();
+                            case STRING -> TextNode.valueOf("");
+                            default -> JsonNodeFactory.instance.nullNode();
+                        };
+                    }
+                    array.add(checked);
                 }
                 return array;
             case OBJECT:
@@ -328,6 +337,10 @@ public final class ConfigValidator {
                 String name = text(headers.get(i), "name");
                 if (name == null || name.isEmpty()) {
                     error(path + ".httpHeaders[" + i + "].name", FindingKind.HTTP_HEADER, ValidationMessages.HEADER_NAME);
+                }
+                String value = text(headers.get(i), "value");
+                if (value != null && value.isEmpty()) {
+                    error(path + ".httpHeaders[" + i + "].value", FindingKind.HTTP_HEADER, ValidationMessages.HEADER_VALUE);
                 }
                 if (!names.add(name == null ? "" : name)) {
                     error(path + ".httpHeaders[" + i + "]", FindingKind.DUPLICATE_ENTRY, ValidationMessages.DUPLICATE);

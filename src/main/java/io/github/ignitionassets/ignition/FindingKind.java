@@ -56,6 +56,6 @@ public enum FindingKind {
     MODE,
     /** A user or group given both by {@code id} and by {@code name}. */
     OWNER,
-    /** A {@code null} entry in a list of objects (a warning, as in Ignition). */
-    NULL_ENTRY
+    /** {@code null} where an object belongs, e.g. a list entry (a warning, as in Ignition). */
+    NULL_OBJECT
 }

@@ -36,7 +36,8 @@ final class ValidationMessages {
     static final String S3_ARN = "invalid S3 ARN format";
     static final String HEADERS_SCHEME = "cannot use HTTP headers with this source scheme";
     static final String HEADER_NAME = "HTTP header name can't be empty";
-    static final String NULL_ENTRY = "null entry in a list: Ignition reads it as an empty entry";
+    static final String NULL_OBJECT = "null where an object belongs: Ignition reads it as an empty object";
+    static final String HEADER_VALUE = "unable to parse HTTP header";
 
     private ValidationMessages() {
     }
