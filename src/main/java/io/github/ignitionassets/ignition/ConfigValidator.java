@@ -275,6 +275,17 @@ public final class ConfigValidator {
                         error(path + ".source", FindingKind.URL_SCHEME, ValidationMessages.URL_SCHEME);
                     }
                 });
+        for (String proxy : List.of("httpProxy", "httpsProxy")) {
+            String url = text(ignition.path("proxy"), proxy);
+            if (url == null) {
+                continue;
+            }
+            if (SourceUrl.parseError(url) != null) {
+                error("ignition.proxy." + proxy, FindingKind.URL_INVALID, ValidationMessages.URL_UNPARSEABLE);
+            } else if (!SourceUrl.isHttp(url)) {
+                error("ignition.proxy." + proxy, FindingKind.URL_SCHEME, ValidationMessages.PROXY_SCHEME);
+            }
+        }
         forEach(config.path("storage").path("files"), "storage.files", (file, path) -> {
             if (file.path("contents").isObject()) {
                 checkResource(file.path("contents"), path + ".contents");
