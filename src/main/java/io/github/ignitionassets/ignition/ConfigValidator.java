@@ -16,7 +16,6 @@ import io.github.ignitionassets.ignition.ConfigSchema.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +25,9 @@ import java.util.regex.Pattern;
 /**
  * Checks an existing Ignition config (spec 3.0.0 to 3.5.0) the way Ignition's {@code ignition-validate} does, for
  * the config as a whole (JSON syntax, types, unknown keys, version), for files, directories, links, systemd units
- * and dropins, and for every resource ({@code source}, {@code compression}, {@code verification}, headers).
- * Partitions, filesystems, RAID, LUKS, users and proxies are only checked for types, keys and duplicates.
+ * and dropins, for every resource ({@code source}, {@code compression}, {@code verification}, headers) and for
+ * proxies. Disks, partitions, filesystems, RAID, LUKS and users are only checked for types, keys and duplicates:
+ * Ignition's further rules for them (partition numbers, filesystem formats and paths, clevis, ...) are not.
  *
  * <p>As in Ignition: an unknown key is a warning; duplicate JSON keys are allowed (the last wins); keys match
  * case-insensitively (Go's {@code encoding/json}), though a key not written exactly is also an unknown key; a type
@@ -159,9 +159,7 @@ public final class ConfigValidator {
     /** The value Go's encoding/json would take for a struct field: the last key equal to it ignoring case. */
     private static JsonNode field(JsonNode object, String name) {
         JsonNode found = object.get(name);
-        Iterator<Map.Entry<String, JsonNode>> it = object.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : object.properties()) {
             if (e.getKey().equalsIgnoreCase(name)) {
                 found = e.getValue();
             }
@@ -215,9 +213,7 @@ public final class ConfigValidator {
                     return typeError(node, shape, path);
                 }
                 ObjectNode object = JsonNodeFactory.instance.objectNode();
-                Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-                while (it.hasNext()) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
                     String key = e.getKey();
                     String at = path.isEmpty() ? key : path + "." + key;
                     String name = key;
