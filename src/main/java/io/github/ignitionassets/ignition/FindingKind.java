@@ -1,0 +1,61 @@
+package io.github.ignitionassets.ignition;
+
+/** Stable identifiers for what {@link ConfigValidator} finds; the message text may change, these do not. */
+public enum FindingKind {
+    /** The input is empty. */
+    EMPTY_CONFIG,
+    /** The input is not JSON (the message names line and column). */
+    JSON_SYNTAX,
+    /** A value has the wrong JSON type for its field. */
+    TYPE,
+    /** A key the spec version does not define (a warning, as in Ignition). */
+    UNKNOWN_KEY,
+    /** {@code ignition.version} is missing, unparseable or not supported. */
+    VERSION,
+    /** A required field is missing or empty. */
+    MISSING_FIELD,
+    /** A path that does not start with {@code /}. */
+    PATH_NOT_ABSOLUTE,
+    /** A path with {@code //}, {@code /./}, {@code /../} or a trailing {@code /}. */
+    PATH_NOT_SIMPLIFIED,
+    /** A file, directory or link under a link defined in the same config. */
+    PATH_UNDER_LINK,
+    /** A hard link whose target is a directory of the same config. */
+    HARD_LINK_TO_DIRECTORY,
+    /** Two entries with the same key, e.g. a file and a directory with the same path. */
+    DUPLICATE_PATH,
+    /** Two units with the same name. */
+    DUPLICATE_UNIT,
+    /** Two dropins of a unit with the same name. */
+    DUPLICATE_DROPIN,
+    /** Two entries with the same key in any other list (users, disks, headers, ...). */
+    DUPLICATE_ENTRY,
+    /** A unit name without a systemd unit type suffix. */
+    UNIT_EXTENSION,
+    /** A dropin name not ending in {@code .conf}. */
+    DROPIN_EXTENSION,
+    /** Unit or dropin contents that systemd's unit parser (go-systemd) rejects. */
+    UNIT_CONTENTS,
+    /** An enabled unit whose contents have no {@code [Install]} section (a warning). */
+    ENABLED_WITHOUT_INSTALL,
+    /** A {@code data:} URL that does not decode. */
+    DATA_URL,
+    /** A URL with a scheme the spec version does not support. */
+    URL_SCHEME,
+    /** A URL that does not parse, or an S3 URL with an empty {@code versionId}. */
+    URL_INVALID,
+    /** HTTP headers on a non-HTTP source, or a header without a name. */
+    HTTP_HEADER,
+    /** A compression other than {@code ""} or {@code gzip}. */
+    COMPRESSION,
+    /** A malformed {@code verification.hash}, or one without a source. */
+    HASH,
+    /** {@code overwrite: true} on a file without {@code contents.source}. */
+    OVERWRITE,
+    /** A mode outside 0..07777 (error), or with setuid/setgid/sticky bits before 3.4.0 (warning). */
+    MODE,
+    /** A user or group given both by {@code id} and by {@code name}. */
+    OWNER,
+    /** {@code null} where an object belongs, e.g. a list entry (a warning, as in Ignition). */
+    NULL_OBJECT
+}

@@ -1,0 +1,299 @@
+package io.github.ignitionassets.ignition;
+
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * The checks Ignition makes on a resource's {@code source}: Go's {@code url.Parse} (approximated: the rules that
+ * reject real-world URLs), the scheme allowed by the spec version, S3 version ids, and data URLs as the
+ * {@code vincent-petithory/dataurl} package decodes them.
+ */
+final class SourceUrl {
+
+    /**
+     * A problem with a source URL.
+     *
+     * @param kind    what kind of problem
+     * @param message for people
+     */
+    record Problem(FindingKind kind, String message) {
+    }
+
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+    private static final java.util.Set<String> MEDIA_TYPES = java.util.Set.of(
+            "application", "audio", "example", "font", "image", "message", "model", "multipart", "text", "video");
+
+    private SourceUrl() {
+    }
+
+    /** The scheme in lower case, as Go's url.Parse gives it; empty when there is none. */
+    static String scheme(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+                continue;
+            }
+            if (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
+                if (i == 0) {
+                    return "";
+                }
+                continue;
+            }
+            return c == ':' && i > 0 ? url.substring(0, i).toLowerCase(Locale.ROOT) : "";
+        }
+        return "";
+    }
+
+    /** The problem with a non-empty source URL, or null. */
+    static Problem check(String url, IgnitionVersion version) {
+        String parseError = parseError(url);
+        if (parseError != null) {
+            return new Problem(FindingKind.URL_INVALID, ValidationMessages.URL_UNPARSEABLE);
+        }
+        String scheme = scheme(url);
+        switch (scheme) {
+            case "http", "https", "tftp":
+                return null;
+            case "gs":
+                return version.compareTo(IgnitionVersion.V3_2_0) >= 0 ? null
+                        : new Problem(FindingKind.URL_SCHEME, ValidationMessages.URL_SCHEME);
+            case "s3":
+                return s3VersionIdOk(url) ? null : new Problem(FindingKind.URL_INVALID, ValidationMessages.S3_VERSION_ID);
+            case "arn":
+                if (version.compareTo(IgnitionVersion.V3_4_0) < 0) {
+                    return new Problem(FindingKind.URL_SCHEME, ValidationMessages.URL_SCHEME);
+                }
+                return url.matches("arn:[^:]+:s3:[^:]*:[^:]*:[^/]+/.+")
+                        ? null : new Problem(FindingKind.URL_INVALID, ValidationMessages.S3_ARN);
+            case "data":
+                String why = dataUrlError(url);
+                return why == null ? null : new Problem(FindingKind.DATA_URL, ValidationMessages.dataUrl(why));
+            default:
+                return new Problem(FindingKind.URL_SCHEME, ValidationMessages.URL_SCHEME);
+        }
+    }
+
+    /** Whether the scheme is http or https (the only ones that take headers). */
+    static boolean isHttp(String url) {
+        String scheme = scheme(url);
+        return scheme.equals("http") || scheme.equals("https");
+    }
+
+    /** Why Go's url.Parse rejects the URL, or null. */
+    static String parseError(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return "invalid control character in URL";
+            }
+        }
+        String rest = url;
+        String fragment = "";
+        int hash = rest.indexOf('#');
+        if (hash >= 0) {
+            fragment = rest.substring(hash + 1);
+            rest = rest.substring(0, hash);
+        }
+        if (!escapesOk(fragment)) {
+            return "invalid URL escape";
+        }
+        String scheme = scheme(rest);
+        if (scheme.isEmpty() && rest.startsWith(":")) {
+            return "missing protocol scheme";
+        }
+        rest = scheme.isEmpty() ? rest : rest.substring(scheme.length() + 1);
+        int query = rest.indexOf('?');
+        if (query >= 0) {
+            rest = rest.substring(0, query);
+        }
+        if (scheme.isEmpty()) {
+            int slash = rest.indexOf('/');
+            String first = slash < 0 ? rest : rest.substring(0, slash);
+            if (first.contains(":")) {
+                return "first path segment in URL cannot contain colon";
+            }
+        }
+        if (!scheme.isEmpty() && !rest.startsWith("/")) {
+            return null; // an opaque URL such as data:...: Go does not unescape it
+        }
+        String path = rest;
+        if (rest.startsWith("//")) {
+            int stop = 2;
+            while (stop < rest.length() && rest.charAt(stop) != '/') {
+                stop++;
+            }
+            String authority = rest.substring(2, stop);
+            path = rest.substring(stop);
+            String hostError = authorityError(authority);
+            if (hostError != null) {
+                return hostError;
+            }
+        }
+        return escapesOk(path) ? null : "invalid URL escape";
+    }
+
+    private static String authorityError(String authority) {
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            String userinfo = authority.substring(0, at);
+            for (int i = 0; i < userinfo.length(); i++) {
+                char c = userinfo.charAt(i);
+                if (!(Character.isLetterOrDigit(c) || "-._:~!$&'()*+,;=%@".indexOf(c) >= 0)) {
+                    return "net/url: invalid userinfo";
+                }
+            }
+            if (!escapesOk(userinfo)) {
+                return "invalid URL escape";
+            }
+            authority = authority.substring(at + 1);
+        }
+        String host = authority;
+        String port = "";
+        if (authority.startsWith("[")) {
+            int close = authority.lastIndexOf(']');
+            if (close < 0) {
+                return "missing ']' in host";
+            }
+            host = authority.substring(0, close + 1);
+            port = authority.substring(close + 1);
+            if (!port.isEmpty() && !port.startsWith(":")) {
+                return "invalid port";
+            }
+        } else {
+            int colon = authority.lastIndexOf(':');
+            if (colon >= 0) {
+                host = authority.substring(0, colon);
+                port = authority.substring(colon);
+            }
+        }
+        for (int i = 1; i < port.length(); i++) {
+            if (port.charAt(i) < '0' || port.charAt(i) > '9') {
+                return "invalid port";
+            }
+        }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= host.length() || hex(host.charAt(i + 1)) < 0 || hex(host.charAt(i + 2)) < 0
+                        || hex(host.charAt(i + 1)) < 8 && !host.startsWith("%25", i)) {
+                    return "invalid URL escape";
+                }
+            } else if (c < 0x80 && !(Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:[]<>\"".indexOf(c) >= 0)) {
+                return "invalid character in host name";
+            }
+        }
+        return null;
+    }
+
+    private static boolean escapesOk(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '%') {
+                if (i + 2 >= s.length() || hex(s.charAt(i + 1)) < 0 || hex(s.charAt(i + 2)) < 0) {
+                    return false;
+                }
+                i += 2;
+            }
+        }
+        return true;
+    }
+
+    private static boolean s3VersionIdOk(String url) {
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return true;
+        }
+        String query = url.substring(q + 1);
+        int hash = query.indexOf('#');
+        if (hash >= 0) {
+            query = query.substring(0, hash);
+        }
+        for (String pair : query.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (key.equals("versionId")) {
+                // Go's Query() keeps the first value; an empty one is refused.
+                return eq >= 0 && eq < pair.length() - 1;
+            }
+        }
+        return true;
+    }
+
+    /** Why the dataurl package refuses the URL, or null. */
+    static String dataUrlError(String url) {
+        if (!url.startsWith("data:")) {
+            return "missing data prefix";
+        }
+        int comma = url.indexOf(',');
+        if (comma < 0) {
+            return "incomplete media type";
+        }
+        String meta = url.substring(5, comma);
+        String data = url.substring(comma + 1);
+        boolean base64 = false;
+        String[] parts = meta.split(";", -1);
+        if (parts[0].startsWith("/")) {
+            return "invalid character after data prefix";
+        }
+        if (!parts[0].isEmpty()) {
+            int slash = parts[0].indexOf('/');
+            if (slash < 0 || !TOKEN.matcher(parts[0].substring(0, slash)).matches()
+                    || !parts[0].substring(slash + 1).matches("[A-Za-z0-9!#$&^_.+-]*")) {
+                return "invalid character for media type";
+            }
+            String type = parts[0].substring(0, slash).toLowerCase(Locale.ROOT);
+            if (!MEDIA_TYPES.contains(type) && !type.startsWith("x-")) {
+                return "invalid media type";
+            }
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i];
+            int eq = p.indexOf('=');
+            if (base64) {
+                return "invalid character for parameter attribute";
+            } else if (p.equals("base64")) {
+                base64 = true;
+            } else if (eq < 0) {
+                return "expected base64, got " + p;
+            } else if (eq == 0) {
+                return "unterminated parameter sequence";
+            } else if (!TOKEN.matcher(p.substring(0, eq)).matches()) {
+                return "invalid character for parameter attribute";
+            } else if (!TOKEN.matcher(p.substring(eq + 1)).matches()) {
+                return "invalid character for parameter value";
+            }
+        }
+        if (base64) {
+            for (int i = 0; i < data.length(); i++) {
+                char c = data.charAt(i);
+                if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=')) {
+                    return "invalid data character";
+                }
+            }
+            try {
+                Base64.getDecoder().decode(data);
+            } catch (IllegalArgumentException e) {
+                return "illegal base64 data";
+            }
+            return data.length() % 4 == 0 ? null : "illegal base64 data";
+        }
+        for (int i = 0; i < data.length(); i++) {
+            char c = data.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= data.length()) {
+                    return "rfc2396: unexpected end of unescape sequence";
+                }
+                if (hex(data.charAt(i + 1)) < 0 || hex(data.charAt(i + 2)) < 0) {
+                    return "rfc2396: invalid char 0x25 in unescape sequence";
+                }
+                i += 2;
+            } else if (!(c < 0x80 && (Character.isLetterOrDigit(c) || "-_.!~*'();/?:@&=+$,".indexOf(c) >= 0))) {
+                return "invalid data character";
+            }
+        }
+        return null;
+    }
+
+    private static int hex(char c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.ignitionassets.ignition;
+
+/**
+ * Every message {@link ConfigValidator} writes, kept together like Ignition's {@code config/shared/errors/errors.go};
+ * the texts follow Ignition's where it has one.
+ */
+final class ValidationMessages {
+
+    static final String EMPTY = "not a config (empty)";
+    static final String NOT_OBJECT = "the config must be a JSON object";
+    static final String VERSION_INVALID = "invalid config version (couldn't parse)";
+    static final String PATH_NOT_SPECIFIED = "path not specified";
+    static final String PATH_RELATIVE = "path not absolute";
+    static final String PATH_DIRTY = "path is not fully simplified";
+    static final String FILE_UNDER_LINK = "file path includes link in config";
+    static final String DIR_UNDER_LINK = "directory path includes link in config";
+    static final String LINK_UNDER_LINK = "link path includes link in config";
+    static final String HARD_LINK_TO_DIR = "hard link target is a directory";
+    static final String DUPLICATE = "duplicate entry defined";
+    static final String UNIT_EXT = "invalid systemd unit extension";
+    static final String DROPIN_EXT = "invalid systemd drop-in extension";
+    static final String SOURCE_REQUIRED = "source is required";
+    static final String LINK_TARGET = "link target is required";
+    static final String COMPRESSION = "invalid compression method";
+    static final String HASH_MALFORMED = "malformed hash specifier";
+    static final String HASH_FUNCTION = "unrecognized hash function";
+    static final String HASH_SIZE = "incorrect size for hash sum";
+    static final String HASH_NO_SOURCE = "source must be specified if verification is specified";
+    static final String OVERWRITE = "overwrite must be false if source is unspecified";
+    static final String MODE = "illegal file mode";
+    static final String MODE_SPECIAL = "setuid/setgid/sticky bits are not supported in spec versions older than 3.4.0";
+    static final String OWNER = "cannot set both id and name";
+    static final String URL_UNPARSEABLE = "unable to parse url";
+    static final String URL_SCHEME = "invalid url scheme";
+    static final String S3_VERSION_ID = "invalid S3 object VersionId";
+    static final String S3_ARN = "invalid S3 ARN format";
+    static final String PROXY_SCHEME = "proxies must be http(s)";
+    static final String HEADERS_SCHEME = "cannot use HTTP headers with this source scheme";
+    static final String HEADER_NAME = "HTTP header name can't be empty";
+    static final String NULL_OBJECT = "null where an object belongs: Ignition reads it as an empty object";
+    static final String HEADER_VALUE = "unable to parse HTTP header";
+
+    private ValidationMessages() {
+    }
+
+    static String syntax(String what, long line, long column) {
+        return "JSON syntax error at line " + line + " column " + column + ": " + what;
+    }
+
+    static String type(String expected, String found) {
+        return "expected " + expected + ", found " + found;
+    }
+
+    static String unknownKey(String key) {
+        return "Unused key " + key;
+    }
+
+    static String versionUnsupported(String version) {
+        return "unsupported config version " + version + " (supported: " + String.join(", ", IgnitionVersion.supported()) + ")";
+    }
+
+    static String unitContents(String why) {
+        return "invalid unit content: " + why;
+    }
+
+    static String noInstall(String unit) {
+        return "unit \"" + unit + "\" is enabled, but has no install section so enable does nothing";
+    }
+
+    static String dataUrl(String why) {
+        return "invalid data URL: " + why;
+    }
+}

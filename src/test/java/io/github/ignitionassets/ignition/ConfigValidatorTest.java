@@ -1,0 +1,182 @@
+package io.github.ignitionassets.ignition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ConfigValidatorTest {
+
+    static Stream<CorpusCase> corpus() {
+        return CorpusCase.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void corpusConfigsGetTheFindingsExpectedTsvLists(CorpusCase c) {
+        assertEquals(c.expected(), CorpusCase.actual(ConfigValidator.validate(c.bytes())));
+    }
+
+    @Test
+    void theCorpusIsBigAndCoversEveryVersionAndVerdict() {
+        List<CorpusCase> cases = CorpusCase.all().toList();
+        assertTrue(cases.size() >= 40, "corpus cases: " + cases.size());
+        for (String v : List.of("3.0.0", "3.1.0", "3.2.0", "3.3.0")) {
+            assertTrue(cases.stream().anyMatch(c -> new String(c.bytes(), StandardCharsets.UTF_8).contains("\"" + v + "\"")), v);
+        }
+        assertTrue(cases.stream().anyMatch(c -> c.expected().isEmpty()));
+        assertTrue(cases.stream().anyMatch(c -> !c.expected().isEmpty() && c.expected().stream().allMatch(r -> r.startsWith("warning"))));
+    }
+
+    @ParameterizedTest(name = "[{index}] {1} {2} {3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            # config | severity (none: clean) | path | kind
+            {"ignition":{"version":"3.4.0"}}                                                                  | none    |                           |
+            {"ignition":{"version":"3.5.0"}}                                                                  | none    |                           |
+            {"ignition":{"version":"3.4.0-experimental"}}                                                     | error   | ignition.version          | VERSION
+            {"ignition":{"version":"3.6.0"}}                                                                  | error   | ignition.version          | VERSION
+            {"ignition":{"version":"3.3"}}                                                                    | error   | ignition.version          | VERSION
+            {"ignition":{"version":null}}                                                                     | error   | ignition.version          | VERSION
+            {"ignition":[]}                                                                                   | error   | ignition                  | TYPE
+            null                                                                                              | error   | ignition.version          | VERSION
+            `   `                                                                                             | error   |                           | JSON_SYNTAX
+            {"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/a","mode":2541}]}}                  | none    |                           |
+            {"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/a","contents":{"source":"arn:aws:s3:::b/k"}}]}} | none |             |
+            {"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/a","contents":{"source":"arn:aws:s3:::b"}}]}} | error | storage.files[0].contents.source | URL_INVALID
+            {"ignition":{"version":"3.4.0"},"storage":{"luks":[{"name":"x","device":"/dev/a","discard":true,"openOptions":[]}]}} | none | |
+            {"ignition":{"version":"3.4.0"},"storage":{"luks":[{"name":"x","device":"/dev/a","cex":{"enabled":true}}]}} | warning | storage.luks[0].cex | UNKNOWN_KEY
+            {"ignition":{"version":"3.5.0"},"storage":{"luks":[{"name":"x","device":"/dev/a","cex":{"enabled":true}}]}} | none | |
+            {"ignition":{"version":"3.2.0"},"storage":{"luks":[{"name":"x","discard":true}]}}                  | warning | storage.luks[0].discard   | UNKNOWN_KEY
+            {"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/"}]}}                               | none    |                           |
+            {"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a/.."}]}}                           | error   | storage.files[0].path     | PATH_NOT_SIMPLIFIED
+            {"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a/b","mode":420}],"directories":[{"path":"/a/b"}]}} | error | storage.files[0] | DUPLICATE_PATH
+            {"ignition":{"version":"3.3.0"},"systemd":{"units":[{"name":"a.service","dropins":[{"name":"x"}]}]}} | error | systemd.units[0].dropins[0].name | DROPIN_EXTENSION
+            {"ignition":{"version":"3.3.0"},"systemd":{"units":[{"name":"x/a.mount"}]}}                       | none    |                           |
+            {"ignition":{"version":"3.3.0"},"systemd":{"units":[{"name":"a.service","enabled":true,"contents":"[Install]\\nWantedBy=x\\n"}]}} | none | |
+            {"ignition":{"version":"3.3.0"},"systemd":{"units":[{"name":"a.service","enabled":true,"contents":" "}]}} | warning | systemd.units[0].contents | ENABLED_WITHOUT_INSTALL
+            {"ignition":{"version":"3.3.0"},"systemd":{"units":[{"name":"a.service","enabled":true,"contents":"[Service]\\nX\\n"}]}} | error | systemd.units[0].contents | UNIT_CONTENTS
+            {"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":{"source":"data:,a","compression":""}}]}} | none | |
+            {"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","mode":9223372036854775808}]}}   | error   | storage.files[0].mode     | TYPE
+            {"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","user":{"id":1,"name":""}}]}}    | none    |                           |
+            """)
+    void directCases(String json, String severity, String path, String kind) {
+        ValidationReport report = ConfigValidator.validate(json.getBytes(StandardCharsets.UTF_8));
+        List<String> expected = severity.equals("none") ? List.of()
+                : List.of(CorpusCase.row(severity, path == null ? "" : path, kind));
+        assertEquals(expected, CorpusCase.actual(report), json);
+    }
+
+    @Test
+    void aConfigBuiltByIgnitionConfigIsClean() {
+        for (IgnitionVersion v : IgnitionVersion.values()) {
+            byte[] config = new IgnitionConfig(v)
+                    .addFile("/usr/local/bin/agent-pull-image", "#!/bin/sh\necho \"a%b\"\n".getBytes(StandardCharsets.UTF_8), 0755)
+                    .addUnit("agent.service", "[Service]\nExecStart=/bin/true\n\n[Install]\nWantedBy=multi-user.target\n", true)
+                    .toBytes();
+            assertTrue(ConfigValidator.validate(config).isClean(), v.text());
+        }
+    }
+
+    @Test
+    void theJsonNodeOverloadGivesTheSameFindings() throws Exception {
+        for (CorpusCase c : CorpusCase.all().toList()) {
+            if (c.expected().stream().anyMatch(r -> r.endsWith("JSON_SYNTAX") || r.endsWith("EMPTY_CONFIG"))) {
+                continue;
+            }
+            assertEquals(c.expected(), CorpusCase.actual(ConfigValidator.validate(new ObjectMapper().readTree(c.bytes()))),
+                    c.toString());
+        }
+    }
+
+    @Test
+    void neverThrowsWhateverTheBytes() {
+        Random random = new Random(5);
+        List<byte[]> seeds = CorpusCase.all().map(CorpusCase::bytes).toList();
+        for (int n = 0; n < 3000; n++) {
+            byte[] seed = seeds.get(random.nextInt(seeds.size()));
+            byte[] bytes = n % 3 == 0 ? new byte[random.nextInt(64)] : seed.clone();
+            if (n % 3 == 0) {
+                random.nextBytes(bytes);
+            } else if (bytes.length > 0) {
+                for (int k = random.nextInt(4); k >= 0; k--) {
+                    String noise = " {}[]\":,0a/\\.-%#=\n";
+                    bytes[random.nextInt(bytes.length)] = (byte) noise.charAt(random.nextInt(noise.length()));
+                }
+            }
+            // The validator's last-resort catch must not be what kept it from throwing.
+            ValidationReport report = ConfigValidator.validate(bytes);
+            assertTrue(report.errors().stream().noneMatch(f -> f.message().startsWith("the config could not be read")),
+                    () -> report + " for " + new String(bytes, StandardCharsets.UTF_8));
+        }
+        assertEquals(FindingKind.JSON_SYNTAX,
+                ConfigValidator.validate("[".repeat(100_000).getBytes(StandardCharsets.UTF_8)).errors().get(0).kind());
+        assertEquals(FindingKind.EMPTY_CONFIG, ConfigValidator.validate((byte[]) null).errors().get(0).kind());
+    }
+
+    @Test
+    void syntaxErrorsNameTheLine() {
+        Finding f = ConfigValidator.validate("{\n\"ignition\": {\"version\": \"3.3.0\"},\n\"storage\": {]\n}".getBytes(StandardCharsets.UTF_8))
+                .errors().get(0);
+        assertEquals(FindingKind.JSON_SYNTAX, f.kind());
+        assertTrue(f.message().contains("line 3"), f.message());
+    }
+
+    @Test
+    void isFastForANormalConfig() {
+        byte[] config = CorpusCase.all().filter(c -> c.toString().equals("good-3.3.0-units-dropins.ign")).findFirst()
+                .orElseThrow().bytes();
+        for (int i = 0; i < 200; i++) {
+            ConfigValidator.validate(config);
+        }
+        long start = System.nanoTime();
+        int runs = 200;
+        for (int i = 0; i < runs; i++) {
+            ConfigValidator.validate(config);
+        }
+        double ms = (System.nanoTime() - start) / 1e6 / runs;
+        assertTrue(ms < 10, "ms per config: " + ms);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            /a//b     | /a/b
+            /a/./b    | /a/b
+            /a/../b   | /b
+            /a/       | /a
+            /..       | /
+            /         | /
+            """)
+    void cleanPathIsGosPathClean(String in, String out) {
+        assertEquals(out, ConfigValidator.cleanPath(in));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            a.service     | .service
+            x/a.b/c       | ''
+            a             | ''
+            .conf         | .conf
+            """)
+    void extensionIsGosPathExt(String in, String out) {
+        assertEquals(out, ConfigValidator.extension(in));
+    }
+
+    @Test
+    void unitContentsFollowGoSystemdIncludingItsBuffer() {
+        assertNull(UnitContents.parse("[Unit]\n" + "A=bbbbbbbb\n".repeat(300) + "A=" + "a".repeat(2100) + "\n").error());
+        assertEquals("line too long (max 2048 bytes)",
+                UnitContents.parse("[Unit]\n" + "A=bbbbbbbb\n".repeat(185) + "A=" + "a".repeat(2100) + "\n").error());
+        assertEquals("EOF", UnitContents.parse("[Unit]\nA").error());
+        assertTrue(UnitContents.parse("[Install]\nWantedBy=x\n").hasInstall());
+        assertTrue(!UnitContents.parse("[Install]\n").hasInstall());
+    }
+}
