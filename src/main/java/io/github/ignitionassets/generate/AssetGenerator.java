@@ -9,7 +9,10 @@ import io.github.ignitionassets.backoff.SpecFile;
 import io.github.ignitionassets.backoff.SpecKeys;
 import io.github.ignitionassets.core.InvalidInputException;
 import io.github.ignitionassets.core.Problem;
+import io.github.ignitionassets.ignition.ConfigValidator;
+import io.github.ignitionassets.ignition.Finding;
 import io.github.ignitionassets.ignition.IgnitionConfig;
+import io.github.ignitionassets.ignition.ValidationReport;
 import io.github.ignitionassets.ignition.IgnitionVersion;
 import io.github.ignitionassets.script.PullScript;
 import io.github.ignitionassets.systemd.ServiceTiming;
@@ -138,13 +141,22 @@ public final class AssetGenerator {
             config.putDropin(d.unit(), d.name(), d.contents());
         }
         byte[] bytes = config.toBytes(request.config().pretty());
+        // The same checks as the validate goal, on what we are about to write: a base config or an extra entry
+        // can still make the whole config one that Ignition refuses on the host.
+        ValidationReport report = ConfigValidator.validate(bytes);
+        if (!report.isValid()) {
+            throw new InvalidInputException(report.errors().stream()
+                    .map(f -> new Problem(configName + (f.path().isEmpty() ? "" : " " + f.path()), "Ignition's checks", f.message()))
+                    .toList());
+        }
         Long limit = request.config().maxConfigBytes();
         if (limit != null && bytes.length > limit) {
             throw new InvalidInputException(List.of(Problem.of("maxConfigBytes", configName + " is " + bytes.length
                     + " bytes, over the limit of " + limit + " bytes; leave out extra files or units, or raise the limit"
                     + " if the platform allows (EC2 user data, for one, takes at most 16384)")));
         }
-        return new GeneratedAssets(spec, script, unit, configName, bytes, load, config.replacements());
+        List<String> warnings = report.warnings().stream().map(Finding::toString).toList();
+        return new GeneratedAssets(spec, script, unit, configName, bytes, load, config.replacements(), warnings);
     }
 
     private static SpecFile readSpecFile(GenerateRequest request, List<Problem> problems) {

@@ -18,9 +18,10 @@ import java.util.Map;
  * @param config     the Ignition config's bytes
  * @param load       what the assets cost the registry in an outage
  * @param replaced   entries of the base config that ours replaced, e.g. {@code systemd.units: agent.service}
+ * @param warnings   what Ignition's checks warn about in the config (e.g. an enabled unit with no [Install])
  */
 public record GeneratedAssets(PullSpec spec, PullScript script, UnitFile unit, String configName, byte[] config,
-                              LoadReport load, List<String> replaced) {
+                              LoadReport load, List<String> replaced, List<String> warnings) {
 
     /** File name to bytes, in the order they are written. */
     public Map<String, byte[]> files() {

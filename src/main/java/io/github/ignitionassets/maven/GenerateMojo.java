@@ -277,6 +277,9 @@ public class GenerateMojo extends AbstractMojo {
         } else {
             getLog().info("Wrote " + String.join(", ", changed) + " to " + where);
         }
+        for (String warning : assets.warnings()) {
+            getLog().warn("Ignition config " + assets.configName() + ": " + warning);
+        }
         for (String entry : assets.replaced()) {
             getLog().info("Replaced the base config's " + entry + " with ours");
         }

@@ -163,6 +163,23 @@ class ConfigAssemblyTest {
         assertEquals("gzip", later.at("/storage/files/0/contents/compression").asText());
     }
 
+    @Test
+    void outputThatIgnitionWouldRefuseFailsWithItsPath() throws Exception {
+        Path baseConfig = Files.writeString(base.resolve("base.ign"),
+                "{\"ignition\":{\"version\":\"3.1.0\"},\"storage\":{\"files\":[{\"path\":\"etc/relative\"}]}}");
+        List<Problem> problems = problems(request("3.1.0", options(baseConfig, null, null, null)));
+        assertEquals("config.ign storage.files[0].path", problems.get(0).field(), problems.toString());
+    }
+
+    @Test
+    void ignitionWarningsAreReported() throws Exception {
+        Path timer = Files.writeString(base.resolve("x.timer"), "[Timer]\nOnCalendar=daily\n");
+        var options = options(null, null, List.of(new ExtraUnit("x.timer", timer, true)), null);
+        GeneratedAssets a = AssetGenerator.generate(request("3.1.0", options));
+        assertEquals(1, a.warnings().size(), a.warnings().toString());
+        assertTrue(a.warnings().get(0).startsWith("systemd.units[0]"), a.warnings().toString());
+    }
+
     private static List<Problem> problems(GenerateRequest request) {
         return assertThrows(InvalidInputException.class, () -> AssetGenerator.generate(request)).problems();
     }

@@ -79,8 +79,8 @@ class ConfigValidatorTest {
     void aConfigBuiltByIgnitionConfigIsClean() {
         for (IgnitionVersion v : IgnitionVersion.values()) {
             byte[] config = new IgnitionConfig(v)
-                    .addFile("/usr/local/bin/agent-pull-image", "#!/bin/sh\necho \"a%b\"\n".getBytes(StandardCharsets.UTF_8), 0755)
-                    .addUnit("agent.service", "[Service]\nExecStart=/bin/true\n\n[Install]\nWantedBy=multi-user.target\n", true)
+                    .putFile("/usr/local/bin/agent-pull-image", "#!/bin/sh\necho \"a%b\"\n".getBytes(StandardCharsets.UTF_8), 0755)
+                    .putUnit("agent.service", "[Service]\nExecStart=/bin/true\n\n[Install]\nWantedBy=multi-user.target\n", true)
                     .toBytes();
             assertTrue(ConfigValidator.validate(config).isClean(), v.text());
         }
