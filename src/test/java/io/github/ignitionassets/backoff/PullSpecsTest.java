@@ -157,6 +157,15 @@ class PullSpecsTest {
         assertTrue(p.message().startsWith("is not valid JSON"), p.message());
     }
 
+    /** Found by the fuzzer (SpecReaderFuzzTestInputs/regression-invalid-utf8-yaml): bytes that are not UTF-8. */
+    @Test
+    void invalidUtf8IsAProblemNotACrash() {
+        byte[] bytes = {'i', 'm', 'a', 'g', 'e', ':', ' ', '3', '3', (byte) 0xff, (byte) 0xff, 0, 9, ')', (byte) 0xa9, '\n'};
+        SpecFile file = SpecFile.parse(bytes, false, FILE);
+        assertEquals("specFile", file.problems().get(0).field());
+        assertTrue(file.problems().get(0).message().startsWith("is not valid YAML"), file.problems().toString());
+    }
+
     @Test
     void emptyFileMeansDefaults() throws Exception {
         PullSpec spec = PullSpecs.resolve(yaml("# nothing yet\n"), Map.of(SpecKeys.IMAGE, pom("quay.io/a/b")));

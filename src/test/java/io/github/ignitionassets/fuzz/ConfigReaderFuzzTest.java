@@ -1,0 +1,33 @@
+package io.github.ignitionassets.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.ignitionassets.ignition.ConfigValidator;
+import io.github.ignitionassets.ignition.Finding;
+import io.github.ignitionassets.ignition.ValidationReport;
+import java.time.Duration;
+
+/**
+ * Any bytes as an Ignition config for the validate goal: a report of errors and warnings, never an exception, a hang
+ * (1 s per input) or running out of memory. The seed corpus holds configs of the validator's corpus and edge cases.
+ */
+class ConfigReaderFuzzTest {
+
+    static {
+        // Load and initialise the reader once, so the 1 s budget per input measures the input.
+        ConfigValidator.validate("{\"ignition\":{\"version\":\"3.1.0\"}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void validatorReportsAndNeverThrows(byte[] config) {
+        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> {
+            ValidationReport report = ConfigValidator.validate(config);
+            assertNotNull(report);
+            for (Finding f : report.errors()) {
+                assertNotNull(f.message());
+            }
+        });
+    }
+}
