@@ -85,7 +85,8 @@ class PluginJarIsReproducibleIT {
             if (!eb.containsKey(name)) {
                 out.add(name + " (only in the first)");
             } else if (!ea.get(name).equals(eb.get(name))) {
-                out.add(name);
+                boolean sameTime = ea.get(name).split(":", 2)[0].equals(eb.get(name).split(":", 2)[0]);
+                out.add(name + (sameTime ? " (contents)" : " (entry time)"));
             }
         }
         for (String name : eb.keySet()) {
@@ -93,7 +94,7 @@ class PluginJarIsReproducibleIT {
                 out.add(name + " (only in the second)");
             }
         }
-        return out;
+        return out.size() <= 10 ? out : List.of(String.join(", ", out.subList(0, 10)) + " and " + (out.size() - 10) + " more");
     }
 
     /** Entry name to its contents (as ISO-8859-1 text, so any bytes compare) and time. */
