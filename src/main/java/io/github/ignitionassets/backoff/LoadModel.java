@@ -1,7 +1,5 @@
 package io.github.ignitionassets.backoff;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 
 /**
@@ -44,7 +42,8 @@ public final class LoadModel {
 
     /** Start times (ms from the first start) of every attempt one host makes before {@code horizonMs}. */
     public long[] attemptTimes(Policy policy, long horizonMs, Random random) {
-        List<Long> times = new ArrayList<>();
+        long[] times = new long[64];
+        int count = 0;
         // The seed's fixed retry had no attempt limit; the others count attempts (per process when they reset).
         int limit = policy == Policy.FIXED_RETRY ? 0 : spec.maxAttempts();
         long windowStart = 0;
@@ -67,7 +66,10 @@ public final class LoadModel {
                     exitAt = at; // gave up: exits at once, no attempt
                     break;
                 }
-                times.add(at);
+                if (count == times.length) {
+                    times = java.util.Arrays.copyOf(times, count * 2);
+                }
+                times[count++] = at;
                 attempt++;
                 long sleep = sleep(delay, random);
                 long failedAt = at + failMs;
@@ -91,13 +93,11 @@ public final class LoadModel {
                 break; // every later start exits at once: no more attempts this boot
             }
         }
-        return times.stream().mapToLong(Long::longValue).toArray();
+        return java.util.Arrays.copyOf(times, count);
     }
 
     private long sleep(long delay, Random random) {
-        long min = schedule.minSleepMs(delay);
-        long max = schedule.maxSleepMs(delay);
-        return max == min ? min : min + (long) (random.nextDouble() * (max - min + 1));
+        return schedule.jitteredSleepMs(delay, random.nextInt() & 0xffffffffL);
     }
 
     /** Attempts in {@code [fromMs, toMs)}. */

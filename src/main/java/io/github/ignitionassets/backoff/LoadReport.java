@@ -70,12 +70,15 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
 
         int[] steadyBuckets = new int[(int) ((STEADY_TO - STEADY_FROM) / 1000)];
         int[] firstMinute = new int[60];
-        for (int h = 0; h < hosts; h++) {
+        // Without jitter every host is the same host: one simulation stands for all of them.
+        boolean lockstep = spec.jitter().signum() == 0;
+        int weight = lockstep ? hosts : 1;
+        for (int h = 0; h < (lockstep ? 1 : hosts); h++) {
             for (long t : model.attemptTimes(LoadModel.Policy.STATE_FILE, STEADY_TO, random)) {
                 if (t < 60_000) {
-                    firstMinute[(int) (t / 1000)]++;
+                    firstMinute[(int) (t / 1000)] += weight;
                 } else if (t >= STEADY_FROM && t < STEADY_TO) {
-                    steadyBuckets[(int) ((t - STEADY_FROM) / 1000)]++;
+                    steadyBuckets[(int) ((t - STEADY_FROM) / 1000)] += weight;
                 }
             }
         }

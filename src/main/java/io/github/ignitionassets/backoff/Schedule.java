@@ -53,6 +53,18 @@ public final class Schedule {
     }
 
     /**
+     * The sleep the script draws for a nominal delay from a random number, as it does:
+     * {@code delay - spread + random % (2 * spread + 1)} with {@code spread = delay * jitter}, so uniform in
+     * {@code [minSleepMs, maxSleepMs]}.
+     *
+     * @param random a non-negative random number (the script reads 32 bits from /dev/urandom)
+     */
+    public long jitteredSleepMs(long delayMs, long random) {
+        long spread = scale(delayMs, jitterPpm);
+        return delayMs - spread + Math.floorMod(random, 2 * spread + 1);
+    }
+
+    /**
      * {@code value * ppm / 1e6}, rounded down, without overflow for any value below {@link DurationText#MAX}:
      * the script computes it the same way, in two parts.
      */

@@ -22,6 +22,8 @@ attempt_timeout_ms=@@ATTEMPT_TIMEOUT_MS@@
 podman_retries=@@PODMAN_RETRIES@@
 state_dir=@@STATE_DIRECTORY@@
 
+# The script's own name, quoted so that nothing in it expands ($ and ` included).
+# shellcheck disable=SC2016
 prog=@@NAME_QUOTED@@
 child=
 output=
