@@ -59,7 +59,7 @@ public class GenerateMojo extends AbstractMojo {
 
     /**
      * Backoff values that override the spec file's field by field: {@code initialDelay}, {@code multiplier},
-     * {@code maxDelay}, {@code jitter}, {@code maxAttempts}, {@code attemptTimeout}.
+     * {@code maxDelay}, {@code jitter}, {@code maxAttempts}, {@code attemptTimeout}, {@code podmanRetries}.
      *
      * @since 0.1.0
      */

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Build cost of the plugin: a warm `mvn -o -q generate-resources` of a consumer with the plugin against the same
+# consumer without it (the plugin is declared only in profile `ignition`, so "without" has no trace of it), for the
+# default assets and for a consumer with a base config. RUNS builds of each (default 10), interleaved
+# without/with, after two warm-up builds of each; prints the median wall time of each and the ratio.
+#
+#   bench/build-cost.sh [RUNS]
+#
+# The plugin is packaged from this tree and installed into target/bench-repo (not ~/.m2, which other builds share);
+# that repository is filled from ~/.m2 (as a file: remote, like the ITs) during warm-up, then every timed build is
+# offline. Not part of the tests. Timings on a busy machine are noisy: compare the medians of one run, not runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+runs=${1:-10}
+m2=${MAVEN_LOCAL_REPO:-$HOME/.m2/repository}
+repo=$root/target/bench-repo
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
+echo "Packaging the plugin $version and installing it into target/bench-repo ..." >&2
+./mvnw -B -q -ntp -o package -Dmaven.test.skip=true -Dinvoker.skip >&2
+jar=target/ignition-assets-maven-plugin-$version.jar
+sed "s|@localRepositoryUrl@|file://$m2|" it/settings.xml > "$work/settings.xml"
+./mvnw -B -q -ntp -s "$work/settings.xml" -Dmaven.repo.local="$repo" \
+  org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file -Dfile="$jar" -DpomFile=pom.xml >&2
+
+consumer() { # consumer NAME EXTRA_CONFIGURATION
+  local dir=$work/$1
+  mkdir -p "$dir/src/main/ignition"
+  printf 'image: quay.io/example/agent:v1\n' > "$dir/src/main/ignition/pull.yaml"
+  cat > "$dir/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench.ignitionassets</groupId>
+  <artifactId>$1</artifactId>
+  <version>1.0</version>
+  <packaging>pom</packaging>
+  <properties>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+  </properties>
+  <profiles>
+    <profile>
+      <id>ignition</id>
+      <build>
+        <plugins>
+          <plugin>
+            <groupId>io.github.ignitionassets</groupId>
+            <artifactId>ignition-assets-maven-plugin</artifactId>
+            <version>$version</version>
+            <executions>
+              <execution>
+                <goals>
+                  <goal>generate</goal>
+                </goals>
+              </execution>
+            </executions>
+            <configuration>$2</configuration>
+          </plugin>
+        </plugins>
+      </build>
+    </profile>
+  </profiles>
+</project>
+POM
+}
+consumer default ''
+consumer base-config '<baseConfig>src/main/ignition/base.ign</baseConfig>'
+{
+  printf '{"ignition":{"version":"3.1.0"},"passwd":{"users":[{"name":"core","sshAuthorizedKeys":["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBenchKey core@bench"]}]},'
+  printf '"storage":{"files":[{"path":"/etc/hostname","mode":420,"contents":{"source":"data:,bench-host"}}'
+  for i in $(seq 1 20); do
+    printf ',{"path":"/etc/bench/file-%s.conf","mode":420,"contents":{"source":"data:,key%%3Dvalue-%s%%0A"}}' "$i" "$i"
+  done
+  printf ']},"systemd":{"units":[{"name":"bench.service","enabled":true,"contents":"[Service]\\nExecStart=/bin/true\\n[Install]\\nWantedBy=multi-user.target\\n"}]}}\n'
+} > "$work/base-config/src/main/ignition/base.ign"
+
+mvn_run() { # mvn_run CONSUMER [ARGS...]: one build, prints its wall time in ms
+  local dir=$work/$1; shift
+  local t0 t1
+  t0=$(date +%s%N)
+  ./mvnw -B -q -o -s "$work/settings.xml" -Dmaven.repo.local="$repo" -f "$dir/pom.xml" "$@" generate-resources >"$work/last.log" 2>&1 \
+    || { cat "$work/last.log" >&2; exit 1; }
+  t1=$(date +%s%N)
+  echo $(((t1 - t0) / 1000000))
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
+
+echo "Warm-up ..." >&2
+for c in default base-config; do
+  # The first build of each fills target/bench-repo (online, from ~/.m2); the rest are offline.
+  ./mvnw -B -q -s "$work/settings.xml" -Dmaven.repo.local="$repo" -f "$work/$c/pom.xml" -Pignition generate-resources >&2
+  for _ in 1 2; do mvn_run "$c" >/dev/null; mvn_run "$c" -Pignition >/dev/null; done
+done
+
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the timed runs; $runs runs of each, interleaved"
+printf '%-12s %14s %14s %10s %8s\n' consumer "without (ms)" "with (ms)" "added" ratio
+for c in default base-config; do
+  : > "$work/without"; : > "$work/with"
+  for _ in $(seq 1 "$runs"); do
+    mvn_run "$c" >> "$work/without"
+    mvn_run "$c" -Pignition >> "$work/with"
+  done
+  grep -q 'Ignition assets unchanged' "$work/last.log" 2>/dev/null || true
+  a=$(median < "$work/without"); b=$(median < "$work/with")
+  printf '%-12s %14s %14s %10s %8s\n' "$c" "$a" "$b" "$((b - a)) ms" "$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", b / a}')"
+  echo "  without: $(tr '\n' ' ' < "$work/without")" >&2
+  echo "  with:    $(tr '\n' ' ' < "$work/with")" >&2
+done
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg) after the timed runs"
+
+# Where the goal's time goes: each phase in a fresh JVM, cold as in every Maven build (three JVMs).
+./mvnw -B -q -ntp -o dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime >&2
+cp="target/classes:$(cat target/bench-classpath.txt)"
+javac -cp "$cp" -d target/bench-classes bench/GoalPhases.java
+for _ in 1 2 3; do
+  java -cp "$cp:target/bench-classes" GoalPhases
+done
