@@ -125,12 +125,7 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
         policy.put("maxAttempts", spec.maxAttempts());
         policy.put("attemptTimeout", DurationText.format(spec.attemptTimeout()));
         policy.put("podmanRetries", spec.podmanRetries());
-        try {
-            return (new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return (io.github.ignitionassets.ignition.JsonTree.write(root, true) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** One line for the build log. */

@@ -1,13 +1,12 @@
 package io.github.ignitionassets.generate;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ignitionassets.core.Problem;
 import io.github.ignitionassets.ignition.FileMode;
 import io.github.ignitionassets.ignition.IgnitionVersion;
+import io.github.ignitionassets.ignition.JsonTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -34,7 +33,6 @@ import java.util.regex.Pattern;
  */
 record ConfigParts(ObjectNode base, List<File> files, List<Unit> units, List<Dropin> dropins) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Pattern UNIT_NAME = Pattern.compile(
             "[A-Za-z0-9:_.\\\\@-]+\\.(service|socket|device|mount|automount|swap|target|path|timer|slice|scope)");
 
@@ -131,7 +129,7 @@ record ConfigParts(ObjectNode base, List<File> files, List<Unit> units, List<Dro
         }
         JsonNode tree;
         try {
-            tree = JSON.readTree(bytes);
+            tree = JsonTree.read(new String(bytes, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             problems.add(new Problem("baseConfig", line > 0 ? shown + " line " + line : shown, "is not valid JSON: "
@@ -140,7 +138,7 @@ record ConfigParts(ObjectNode base, List<File> files, List<Unit> units, List<Dro
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!(tree instanceof ObjectNode base)) {
+        if (!(tree instanceof ObjectNode base)) { // null too: a file with no JSON value
             problems.add(Problem.of("baseConfig", "'" + shown + "' must hold a JSON object, an Ignition config"));
             return null;
         }

@@ -1,12 +1,8 @@
 package io.github.ignitionassets.ignition;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,10 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class ConfigValidator {
 
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
-            .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static final Pattern SEMVER = Pattern.compile(
             "(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
@@ -93,11 +85,14 @@ public final class ConfigValidator {
         String text = new String(bytes, StandardCharsets.UTF_8);
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = JsonTree.read(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             error("", FindingKind.JSON_SYNTAX, ValidationMessages.syntax(e.getOriginalMessage(),
                     at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr()));
+            return;
+        } catch (java.io.IOException e) {
+            error("", FindingKind.JSON_SYNTAX, ValidationMessages.syntax(String.valueOf(e.getMessage()), 0, 0));
             return;
         }
         if (root == null || root.isMissingNode()) {

@@ -1,13 +1,9 @@
 package io.github.ignitionassets.ignition;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +16,6 @@ import java.util.List;
  */
 public final class IgnitionConfig {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final IgnitionVersion version;
     private final ObjectNode root;
@@ -119,12 +113,7 @@ public final class IgnitionConfig {
 
     /** The config as JSON, UTF-8 with a final newline: compact, or indented by two spaces. */
     public byte[] toBytes(boolean pretty) {
-        try {
-            String text = pretty ? PRETTY.writer(new IndentedPrinter()).writeValueAsString(root) : JSON.writeValueAsString(root);
-            return (text + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return (JsonTree.write(root, pretty) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The config as compact JSON. */
@@ -166,22 +155,5 @@ public final class IgnitionConfig {
     private static ArrayNode array(ObjectNode parent, String key) {
         JsonNode n = parent.get(key);
         return n instanceof ArrayNode a ? a : parent.putArray(key);
-    }
-
-    /** Two-space indentation, LF line ends and {@code "key": value}, the same on every platform. */
-    private static final class IndentedPrinter extends com.fasterxml.jackson.core.util.DefaultPrettyPrinter {
-        private static final long serialVersionUID = 1L;
-
-        IndentedPrinter() {
-            var indenter = new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n");
-            indentObjectsWith(indenter);
-            indentArraysWith(indenter);
-            _objectFieldValueSeparatorWithSpaces = ": ";
-        }
-
-        @Override
-        public IndentedPrinter createInstance() {
-            return new IndentedPrinter();
-        }
     }
 }
