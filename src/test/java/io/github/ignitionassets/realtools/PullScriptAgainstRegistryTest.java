@@ -250,6 +250,77 @@ class PullScriptAgainstRegistryTest {
         assertTrue(registry.readLog().lines().noneMatch(l -> l.contains("level=error")), registry::readLog);
     }
 
+    /**
+     * Issue 4, section 7, with the real podman against a registry answering 503: the script under a restart loop that
+     * imitates systemd (SIGTERM at a short TimeoutStartSec, a new start after RestartSec) keeps the promised rate,
+     * outage / maxDelay plus the ramp, where the seed's script (schedule in a shell variable) starts over each time.
+     */
+    @Test
+    void keepsThePromisedRateAcrossRestartsAgainstA503Registry() throws Exception {
+        long outageMs = 24_000;
+        long timeoutStartMs = 3_000;
+        long restartMs = 500;
+        Map<String, String> backoff = new java.util.LinkedHashMap<>(Assets.fastBackoff(0));
+        backoff.put("backoff.initialDelay", "100ms");
+        backoff.put("backoff.maxDelay", "2s");
+        GeneratedAssets a = Assets.generate(dir, image, backoff, GenerateRequest.DEFAULT_SCRIPT_PATH, false, "3.1.0",
+                dir.resolve("state").toString());
+        Path ours = Assets.write(a, dir.resolve("out")).resolve(a.script().fileName());
+        Path seed = dir.resolve("seed-pull-image");
+        try (var in = PullScriptAgainstRegistryTest.class.getResourceAsStream("/seed/seed-pull-image.sh")) {
+            java.nio.file.Files.write(seed, in.readAllBytes());
+        }
+        seed.toFile().setExecutable(true);
+        Map<String, String> env = new HashMap<>(podman.env());
+        env.put("PATH", wrapper.binDir() + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("INITIAL_MS", "100");
+        env.put("MAX_MS", "2000");
+
+        int oursPulls;
+        int seedPulls;
+        double meanPullMs;
+        try (Http503Server overloaded = Http503Server.start(port)) {
+            oursPulls = underRestartLoop(ours, env, outageMs, timeoutStartMs, restartMs);
+            meanPullMs = wrapper.pulls().stream().mapToLong(PodmanWrapper.Call::millis).average().orElse(0);
+            seedPulls = underRestartLoop(seed, env, outageMs, timeoutStartMs, restartMs) - oursPulls;
+            assertTrue(overloaded.requests() >= oursPulls + seedPulls, "requests: " + overloaded.requests());
+        }
+        // Attempts at 0, 0.1, 0.3, 0.7, 1.5 and 3.1 s ramp the delay to its cap; then one every maxDelay.
+        double promised = 6 + (outageMs - 3_100) / 2_000.0;
+        var spec = a.spec().backoff();
+        var unit = new io.github.ignitionassets.backoff.RestartPolicy(timeoutStartMs, restartMs, true);
+        var model = new io.github.ignitionassets.backoff.LoadModel(spec, unit, Math.round(meanPullMs));
+        int modelled = model.attemptTimes(io.github.ignitionassets.backoff.LoadModel.Policy.STATE_FILE, outageMs,
+                new java.util.Random(1)).length;
+        int seedModelled = model.attemptTimes(io.github.ignitionassets.backoff.LoadModel.Policy.RESET_ON_RESTART,
+                outageMs, new java.util.Random(1)).length;
+        System.out.printf("restart loop against a 503 registry, real podman (%.0f ms a pull), %d s: ours %d pulls"
+                        + " (promised %.1f, modelled %d), seed %d (modelled %d), seed/ours %.2f%n", meanPullMs,
+                outageMs / 1000, oursPulls, promised, modelled, seedPulls, seedModelled, seedPulls / (double) oursPulls);
+        assertTrue(Math.abs(oursPulls - promised) <= 0.3 * promised, "ours " + oursPulls + ", promised " + promised);
+        assertTrue(Math.abs(oursPulls - modelled) <= 0.3 * modelled, "ours " + oursPulls + ", modelled " + modelled);
+        assertTrue(seedPulls > 1.5 * oursPulls, "seed " + seedPulls + " vs ours " + oursPulls);
+    }
+
+    /** Runs a script under the restart loop for the outage; returns the pulls podman has seen in all so far. */
+    private int underRestartLoop(Path script, Map<String, String> env, long outageMs, long timeoutStartMs, long restartMs)
+            throws Exception {
+        long end = System.currentTimeMillis() + outageMs;
+        int n = 0;
+        while (System.currentTimeMillis() < end) {
+            Path runDir = java.nio.file.Files.createDirectories(dir.resolve("start" + script.getFileName() + n++))
+                    .toAbsolutePath();
+            try (ScriptRun run = ScriptRun.start(script, image, env, runDir)) {
+                long left = Math.min(timeoutStartMs, end - System.currentTimeMillis());
+                ScriptRun.sleep(Math.max(0, left));
+                run.terminate();
+                run.awaitExit(Duration.ofSeconds(10));
+            }
+            Thread.sleep(restartMs);
+        }
+        return wrapper.pulls().size();
+    }
+
     @Test
     void givesUpAfterMaxAttempts() {
         try (Http503Server overloaded = Http503Server.start(port)) {
