@@ -18,9 +18,6 @@ import io.github.ignitionassets.script.PullScript;
 import io.github.ignitionassets.systemd.ServiceTiming;
 import io.github.ignitionassets.systemd.TimeSpan;
 import io.github.ignitionassets.systemd.UnitFile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -179,25 +176,7 @@ public final class AssetGenerator {
     }
 
     private static String readUnitFile(GenerateRequest request, List<Problem> problems) {
-        Path file = request.unitFile();
-        if (file == null) {
-            return null;
-        }
-        String shown = display(request, file);
-        if (!Files.isRegularFile(file)) {
-            problems.add(Problem.of("unitFile", "'" + shown + "' does not exist or is not a file"));
-            return null;
-        }
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            var decoder = StandardCharsets.UTF_8.newDecoder();
-            return decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            problems.add(Problem.of("unitFile", "'" + shown + "' is not UTF-8 text, as systemd requires"));
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read unit file " + shown, e);
-        }
+        return request.unitFile() == null ? null : ConfigParts.readText(request, request.unitFile(), "unitFile", problems);
     }
 
     /** The unit's timing as the load model takes it. */

@@ -173,7 +173,7 @@ record ConfigParts(ObjectNode base, List<File> files, List<Unit> units, List<Dro
         }
     }
 
-    private static String readText(GenerateRequest request, Path file, String field, List<Problem> problems) {
+    static String readText(GenerateRequest request, Path file, String field, List<Problem> problems) {
         byte[] bytes = readBytes(request, file, field, problems);
         if (bytes == null) {
             return null;
