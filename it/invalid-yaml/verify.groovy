@@ -5,12 +5,5 @@ assert log.contains('1 problem in the input:')
 // Line 4 is the mis-indented 'maxDelay', and the message says what the YAML engine found there.
 assert log.contains("specFile (src/main/ignition/pull.yaml line 4): is not valid YAML: expected <block end>, but found"
         + " '<block mapping start>' (while parsing a block mapping started on line ")
-assertNoStackTrace(log)
-assert !new File(basedir, 'target/generated-resources').exists() : 'a failed build wrote outputs'
+io.github.ignitionassets.it.FailedBuild.assertFailedCleanly(basedir, log)
 return true
-
-static void assertNoStackTrace(String log) {
-    assert !log.contains('at io.github')
-    assert !(log =~ /(?m)^\s+at [\w.$]+\(/) : 'stack trace in build.log'
-    assert !(log =~ /(?m)^(Caused by: |[\w.$]+(Exception|Error): )/) : 'exception in build.log'
-}

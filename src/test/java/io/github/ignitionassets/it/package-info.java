@@ -1,0 +1,2 @@
+/** Helpers for the invoker ITs' verify scripts. */
+package io.github.ignitionassets.it;
