@@ -56,7 +56,7 @@ assert file.overwrite == true
 // A script compresses well: of the three data URL forms Butane would pick from, gzip + base64 is shortest.
 assert file.contents.compression == 'gzip'
 assert file.contents.source.startsWith('data:;base64,')
-assert decodeDataUrl(file.contents.source, file.contents.compression) == script.bytes : 'data: URL does not decode to the script bytes'
+assert io.github.ignitionassets.it.DataUrlBytes.decode(file.contents.source, file.contents.compression) == script.bytes : 'data: URL does not decode to the script bytes'
 assert json.systemd.units.size() == 1
 def u = json.systemd.units[0]
 assert u.name == 'agent.service'
@@ -67,26 +67,3 @@ assert config.getText('UTF-8').endsWith('}\n')
 def log = new File(basedir, 'build.log').text
 assert log.contains('Wrote agent-pull-image, agent.service, config.ign to target/generated-resources/ignition')
 return true
-
-/** RFC 2397 data: URLs, base64 or percent-escaped (no URLDecoder: '+' is not a space here), then gunzipped. */
-static byte[] decodeDataUrl(String url, String compression) {
-    if (url.startsWith('data:;base64,')) {
-        byte[] raw = Base64.decoder.decode(url.substring('data:;base64,'.length()))
-        return compression == 'gzip' ? new java.util.zip.GZIPInputStream(new ByteArrayInputStream(raw)).bytes : raw
-    }
-    def s = url.substring('data:,'.length())
-    def bytes = new ByteArrayOutputStream()
-    int i = 0
-    while (i < s.length()) {
-        char c = s.charAt(i)
-        if (c == '%' as char) {
-            bytes.write(Integer.parseInt(s.substring(i + 1, i + 3), 16))
-            i += 3
-        } else {
-            assert (c as int) < 128 && ' "\'%#\n'.indexOf(c as int) < 0 : "unescaped ${c} in data URL"
-            bytes.write(c as int)
-            i++
-        }
-    }
-    return bytes.toByteArray()
-}

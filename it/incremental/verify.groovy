@@ -40,31 +40,9 @@ def motd = config.storage.files.find { it.path == '/etc/motd' }
 // (Ant's <echo> drops the last newline; compare with the file as build 3 left it.)
 def motdFile = new File(basedir, 'src/main/ignition/motd')
 assert motdFile.text.startsWith('second motd')
-assert decodeDataUrl(motd.contents.source, motd.contents.compression) == motdFile.bytes : 'the extra file change is not in the config'
-assert new String(decodeDataUrl(config.storage.files.find { it.path == '/usr/local/bin/agent-pull-image' }.contents.source, 'gzip'), 'UTF-8') == script
+assert io.github.ignitionassets.it.DataUrlBytes.decode(motd.contents.source, motd.contents.compression) == motdFile.bytes : 'the extra file change is not in the config'
+assert new String(io.github.ignitionassets.it.DataUrlBytes.decode(config.storage.files.find { it.path == '/usr/local/bin/agent-pull-image' }.contents.source, 'gzip'), 'UTF-8') == script
 assert builds[2].contains('Wrote agent-pull-image, agent.service, config.ign to target/generated-resources/ignition')
 def report = new JsonSlurper().parse(new File(target, 'ignition-assets/load-report.json'))
 assert report != new JsonSlurper().parse(new File(target, 'after-2/ignition-assets/load-report.json')) : 'the load report did not follow the new maxDelay'
 return true
-
-/** RFC 2397 data: URLs, base64 or percent-escaped (no URLDecoder: '+' is not a space here), then gunzipped. */
-static byte[] decodeDataUrl(String url, String compression) {
-    if (url.startsWith('data:;base64,')) {
-        byte[] raw = Base64.decoder.decode(url.substring('data:;base64,'.length()))
-        return compression == 'gzip' ? new java.util.zip.GZIPInputStream(new ByteArrayInputStream(raw)).bytes : raw
-    }
-    def s = url.substring('data:,'.length())
-    def bytes = new ByteArrayOutputStream()
-    int i = 0
-    while (i < s.length()) {
-        char c = s.charAt(i)
-        if (c == '%' as char) {
-            bytes.write(Integer.parseInt(s.substring(i + 1, i + 3), 16))
-            i += 3
-        } else {
-            bytes.write(c as int)
-            i++
-        }
-    }
-    return bytes.toByteArray()
-}
