@@ -99,8 +99,7 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
      * The report as JSON, fields in a fixed order, with the spec it describes; UTF-8 with a final newline.
      */
     public byte[] toJson(BackoffSpec spec) {
-        var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
-        var root = f.objectNode();
+        var root = io.github.ignitionassets.json.Json.object();
         root.put("attemptsPerHour", attemptsPerHour);
         root.put("firstHourAttempts", firstHourAttempts);
         root.put("maxRecoverySeconds", maxRecoverySeconds);
@@ -125,7 +124,7 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
         policy.put("maxAttempts", spec.maxAttempts());
         policy.put("attemptTimeout", DurationText.format(spec.attemptTimeout()));
         policy.put("podmanRetries", spec.podmanRetries());
-        return (io.github.ignitionassets.ignition.JsonTree.write(root, true) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return (root.write(true) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** One line for the build log. */

@@ -1,12 +1,10 @@
 package io.github.ignitionassets.generate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ignitionassets.core.Problem;
 import io.github.ignitionassets.ignition.FileMode;
 import io.github.ignitionassets.ignition.IgnitionVersion;
-import io.github.ignitionassets.ignition.JsonTree;
+import io.github.ignitionassets.json.Json;
+import io.github.ignitionassets.json.JsonSyntaxException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -31,7 +29,7 @@ import java.util.regex.Pattern;
  * @param units   extra units, read
  * @param dropins extra drop-ins, read
  */
-record ConfigParts(ObjectNode base, List<File> files, List<Unit> units, List<Dropin> dropins) {
+record ConfigParts(Json base, List<File> files, List<Unit> units, List<Dropin> dropins) {
 
     private static final Pattern UNIT_NAME = Pattern.compile(
             "[A-Za-z0-9:_.\\\\@-]+\\.(service|socket|device|mount|automount|swap|target|path|timer|slice|scope)");
@@ -51,7 +49,7 @@ record ConfigParts(ObjectNode base, List<File> files, List<Unit> units, List<Dro
     static ConfigParts read(GenerateRequest request, IgnitionVersion version, String scriptPath, String unitName,
                             List<Problem> problems) {
         ConfigOptions options = request.config();
-        ObjectNode base = options.baseConfig() == null ? null : readBase(request, options.baseConfig(), version, problems);
+        Json base = options.baseConfig() == null ? null : readBase(request, options.baseConfig(), version, problems);
 
         List<File> files = new ArrayList<>();
         Set<String> paths = new HashSet<>(Set.of(scriptPath));
@@ -121,28 +119,24 @@ record ConfigParts(ObjectNode base, List<File> files, List<Unit> units, List<Dro
         return Optional.empty();
     }
 
-    private static ObjectNode readBase(GenerateRequest request, Path file, IgnitionVersion target, List<Problem> problems) {
+    private static Json readBase(GenerateRequest request, Path file, IgnitionVersion target, List<Problem> problems) {
         String shown = AssetGenerator.display(request, file);
         byte[] bytes = readBytes(request, file, "baseConfig", problems);
         if (bytes == null) {
             return null;
         }
-        JsonNode tree;
+        Json tree;
         try {
-            tree = JsonTree.read(new String(bytes, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            problems.add(new Problem("baseConfig", line > 0 ? shown + " line " + line : shown, "is not valid JSON: "
-                    + firstLine(e.getOriginalMessage())));
+            tree = Json.parse(new String(bytes, StandardCharsets.UTF_8));
+        } catch (JsonSyntaxException e) {
+            problems.add(new Problem("baseConfig", shown + " line " + e.line(), "is not valid JSON: " + e.reason()));
             return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        if (!(tree instanceof ObjectNode base)) { // null too: a file with no JSON value
+        if (tree == null || !tree.isObject()) { // null: a file with no JSON value
             problems.add(Problem.of("baseConfig", "'" + shown + "' must hold a JSON object, an Ignition config"));
             return null;
         }
-        String version = base.path("ignition").path("version").asText("");
+        String version = tree.path("ignition").path("version").asText();
         Optional<IgnitionVersion> parsed = IgnitionVersion.parse(version);
         if (parsed.isEmpty()) {
             problems.add(Problem.of("baseConfig", "'" + shown + "' has ignition.version '" + version
@@ -154,7 +148,7 @@ record ConfigParts(ObjectNode base, List<File> files, List<Unit> units, List<Dro
                     + target.text() + "; set ignitionVersion to " + version + " or later"));
             return null;
         }
-        return base;
+        return tree;
     }
 
     private static byte[] readBytes(GenerateRequest request, Path file, String field, List<Problem> problems) {
@@ -186,9 +180,4 @@ record ConfigParts(ObjectNode base, List<File> files, List<Unit> units, List<Dro
         }
     }
 
-    private static String firstLine(String message) {
-        String m = message == null ? "" : message.strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 }

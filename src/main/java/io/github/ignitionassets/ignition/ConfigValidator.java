@@ -1,14 +1,9 @@
 package io.github.ignitionassets.ignition;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.ignitionassets.ignition.ConfigSchema.Shape;
 import io.github.ignitionassets.ignition.ConfigSchema.Type;
+import io.github.ignitionassets.json.Json;
+import io.github.ignitionassets.json.JsonSyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,7 +53,7 @@ public final class ConfigValidator {
     }
 
     /** Checks an already parsed config. */
-    public static ValidationReport validate(JsonNode config) {
+    public static ValidationReport validate(Json config) {
         ConfigValidator v = new ConfigValidator();
         try {
             v.check(config);
@@ -83,27 +78,22 @@ public final class ConfigValidator {
         }
         // Go's encoding/json reads invalid UTF-8 as U+FFFD; so does this decoding.
         String text = new String(bytes, StandardCharsets.UTF_8);
-        JsonNode root;
+        Json root;
         try {
-            root = JsonTree.read(text);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            error("", FindingKind.JSON_SYNTAX, ValidationMessages.syntax(e.getOriginalMessage(),
-                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr()));
-            return;
-        } catch (java.io.IOException e) {
-            error("", FindingKind.JSON_SYNTAX, ValidationMessages.syntax(String.valueOf(e.getMessage()), 0, 0));
+            root = Json.parse(text);
+        } catch (JsonSyntaxException e) {
+            error("", FindingKind.JSON_SYNTAX, ValidationMessages.syntax(e.reason(), e.line(), e.column()));
             return;
         }
-        if (root == null || root.isMissingNode()) {
+        if (root == null || root.isMissing()) {
             error("", FindingKind.JSON_SYNTAX, ValidationMessages.syntax("unexpected end of JSON input", 1, 1));
             return;
         }
         check(root);
     }
 
-    private void check(JsonNode root) {
-        if (root == null || root.isNull() || root.isMissingNode()) {
+    private void check(Json root) {
+        if (root == null || root.isNull() || root.isMissing()) {
             error("ignition.version", FindingKind.VERSION, ValidationMessages.VERSION_INVALID);
             return;
         }
@@ -116,7 +106,7 @@ public final class ConfigValidator {
             return;
         }
         version = found.get();
-        JsonNode config = walk(root, ConfigSchema.of(version), "", true);
+        Json config = walk(root, ConfigSchema.of(version), "", true);
         if (typeErrors) {
             return;
         }
@@ -128,14 +118,14 @@ public final class ConfigValidator {
 
     // ---- version ---------------------------------------------------------------------------------------------
 
-    private Optional<IgnitionVersion> version(JsonNode root) {
-        JsonNode ignition = field(root, "ignition");
+    private Optional<IgnitionVersion> version(Json root) {
+        Json ignition = field(root, "ignition");
         if (ignition != null && !ignition.isNull() && !ignition.isObject()) {
             error("ignition", FindingKind.TYPE, ValidationMessages.type("an object", kind(ignition)));
             return Optional.empty();
         }
-        JsonNode text = ignition == null ? null : field(ignition, "version");
-        if (text != null && !text.isNull() && !text.isTextual()) {
+        Json text = ignition == null ? null : field(ignition, "version");
+        if (text != null && !text.isNull() && !text.isString()) {
             error("ignition.version", FindingKind.TYPE, ValidationMessages.type("a string", kind(text)));
             return Optional.empty();
         }
@@ -152,9 +142,9 @@ public final class ConfigValidator {
     }
 
     /** The value Go's encoding/json would take for a struct field: the last key equal to it ignoring case. */
-    private static JsonNode field(JsonNode object, String name) {
-        JsonNode found = object.get(name);
-        for (Map.Entry<String, JsonNode> e : object.properties()) {
+    private static Json field(Json object, String name) {
+        Json found = object.get(name);
+        for (Map.Entry<String, Json> e : object.properties()) {
             if (e.getKey().equalsIgnoreCase(name)) {
                 found = e.getValue();
             }
@@ -165,7 +155,7 @@ public final class ConfigValidator {
     // ---- types and keys --------------------------------------------------------------------------------------
 
     /** Checks types and keys; gives the config as Ignition decodes it (exact key names, wrong types left out). */
-    private JsonNode walk(JsonNode node, Shape shape, String path, boolean reportUnknown) {
+    private Json walk(Json node, Shape shape, String path, boolean reportUnknown) {
         if (node == null) {
             return null;
         }
@@ -177,26 +167,26 @@ public final class ConfigValidator {
         }
         switch (shape.type()) {
             case STRING:
-                return node.isTextual() ? node : typeError(node, shape, path);
+                return node.isString() ? node : typeError(node, shape, path);
             case BOOLEAN:
                 return node.isBoolean() ? node : typeError(node, shape, path);
             case INTEGER:
-                return node.isIntegralNumber() && node.canConvertToLong() ? node : typeError(node, shape, path);
+                return node.isIntegral() && node.fitsLong() ? node : typeError(node, shape, path);
             case ARRAY:
                 if (!node.isArray()) {
                     return typeError(node, shape, path);
                 }
-                ArrayNode array = JsonNodeFactory.instance.arrayNode();
+                Json array = Json.array();
                 for (int i = 0; i < node.size(); i++) {
-                    JsonNode element = node.get(i);
+                    Json element = node.get(i);
                     String at = path + "[" + i + "]";
-                    JsonNode checked = walk(element, shape.element(), at, reportUnknown);
+                    Json checked = walk(element, shape.element(), at, reportUnknown);
                     if (checked == null) {
                         // Go leaves the zero value: an empty object, an empty string.
                         checked = switch (shape.element().type()) {
-                            case OBJECT -> JsonNodeFactory.instance.objectNode();
-                            case STRING -> TextNode.valueOf("");
-                            default -> JsonNodeFactory.instance.nullNode();
+                            case OBJECT -> Json.object();
+                            case STRING -> Json.string("");
+                            default -> Json.nullValue();
                         };
                     }
                     array.add(checked);
@@ -207,8 +197,8 @@ public final class ConfigValidator {
                 if (!node.isObject()) {
                     return typeError(node, shape, path);
                 }
-                ObjectNode object = JsonNodeFactory.instance.objectNode();
-                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                Json object = Json.object();
+                for (Map.Entry<String, Json> e : node.properties()) {
                     String key = e.getKey();
                     String at = path.isEmpty() ? key : path + "." + key;
                     String name = key;
@@ -220,7 +210,7 @@ public final class ConfigValidator {
                         name = shape.fields().keySet().stream().filter(key::equalsIgnoreCase).findFirst().orElse(null);
                     }
                     if (name != null) {
-                        JsonNode checked = walk(e.getValue(), shape.fields().get(name), at, reportUnknown && exact);
+                        Json checked = walk(e.getValue(), shape.fields().get(name), at, reportUnknown && exact);
                         if (checked == null) {
                             object.remove(name);
                         } else {
@@ -232,28 +222,28 @@ public final class ConfigValidator {
         }
     }
 
-    private JsonNode typeError(JsonNode node, Shape shape, String path) {
+    private Json typeError(Json node, Shape shape, String path) {
         typeErrors = true;
         error(path, FindingKind.TYPE, ValidationMessages.type(shape.describe(), kind(node)));
         return null;
     }
 
-    private static String kind(JsonNode node) {
-        return switch (node.getNodeType()) {
+    private static String kind(Json node) {
+        return switch (node.kind()) {
             case STRING -> "a string";
-            case NUMBER -> node.isIntegralNumber() ? "the number " + node.asText() + " (out of range)"
+            case NUMBER -> node.isIntegral() ? "the number " + node.asText() + " (out of range)"
                     : "the number " + node.asText();
             case BOOLEAN -> "a boolean";
             case ARRAY -> "an array";
             case OBJECT -> "an object";
-            default -> node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+            default -> node.kind().toString().toLowerCase(java.util.Locale.ROOT);
         };
     }
 
     // ---- resources -------------------------------------------------------------------------------------------
 
-    private void checkResources(JsonNode config) {
-        JsonNode ignition = config.path("ignition");
+    private void checkResources(Json config) {
+        Json ignition = config.path("ignition");
         forEach(ignition.path("config").path("merge"), "ignition.config.merge", this::checkReference);
         if (ignition.path("config").path("replace").isObject()) {
             checkResource(ignition.path("config").path("replace"), "ignition.config.replace");
@@ -291,7 +281,7 @@ public final class ConfigValidator {
     }
 
     /** A config to merge or a CA: from 3.1.0 on, Ignition wants a source and repeats a bad one at the entry. */
-    private void checkReference(JsonNode reference, String path) {
+    private void checkReference(Json reference, String path) {
         checkResource(reference, path);
         if (version == IgnitionVersion.V3_0_0) {
             return;
@@ -307,7 +297,7 @@ public final class ConfigValidator {
         }
     }
 
-    private void checkResource(JsonNode resource, String path) {
+    private void checkResource(Json resource, String path) {
         String source = text(resource, "source");
         String compression = text(resource, "compression");
         if (compression != null && !compression.isEmpty() && !compression.equals("gzip")) {
@@ -329,7 +319,7 @@ public final class ConfigValidator {
                 error(path + ".source", problem.kind(), problem.message());
             }
         }
-        JsonNode headers = resource.path("httpHeaders");
+        Json headers = resource.path("httpHeaders");
         if (headers.isArray() && headers.size() > 0) {
             if (source == null || source.isEmpty() || SourceUrl.parseError(source) != null || !SourceUrl.isHttp(source)) {
                 error(path + ".httpHeaders", FindingKind.HTTP_HEADER, ValidationMessages.HEADERS_SCHEME);
@@ -371,7 +361,7 @@ public final class ConfigValidator {
 
     // ---- storage ---------------------------------------------------------------------------------------------
 
-    private void checkStorage(JsonNode storage) {
+    private void checkStorage(Json storage) {
         List<String> linkPaths = new ArrayList<>();
         forEach(storage.path("links"), "storage.links", (link, path) -> linkPaths.add(orEmpty(text(link, "path"))));
         Set<String> seen = new HashSet<>();
@@ -382,7 +372,7 @@ public final class ConfigValidator {
         forEach(storage.path("files"), "storage.files", (file, path) -> {
             checkNode(file, path, linkPaths, ValidationMessages.FILE_UNDER_LINK, seen);
             checkMode(file, path);
-            if (file.path("overwrite").asBoolean(false) && text(file.path("contents"), "source") == null) {
+            if (file.path("overwrite").booleanValue() && text(file.path("contents"), "source") == null) {
                 error(path + ".overwrite", FindingKind.OVERWRITE, ValidationMessages.OVERWRITE);
             }
         });
@@ -391,7 +381,7 @@ public final class ConfigValidator {
                 (dir, path) -> directories.add(cleanPath(orEmpty(text(dir, "path")))));
         forEach(storage.path("links"), "storage.links", (link, path) -> {
             checkNode(link, path, linkPaths, ValidationMessages.LINK_UNDER_LINK, seen);
-            if (link.path("hard").asBoolean(false) && directories.contains(cleanPath(orEmpty(text(link, "target"))))) {
+            if (link.path("hard").booleanValue() && directories.contains(cleanPath(orEmpty(text(link, "target"))))) {
                 error(path, FindingKind.HARD_LINK_TO_DIRECTORY, ValidationMessages.HARD_LINK_TO_DIR);
             }
             // Ignition asks for a target only from spec 3.3.0 on.
@@ -401,7 +391,7 @@ public final class ConfigValidator {
         });
     }
 
-    private void checkNode(JsonNode node, String path, List<String> linkPaths, String underLink, Set<String> seen) {
+    private void checkNode(Json node, String path, List<String> linkPaths, String underLink, Set<String> seen) {
         String p = orEmpty(text(node, "path"));
         if (p.isEmpty()) {
             error(path + ".path", FindingKind.MISSING_FIELD, ValidationMessages.PATH_NOT_SPECIFIED);
@@ -411,7 +401,7 @@ public final class ConfigValidator {
             error(path + ".path", FindingKind.PATH_NOT_SIMPLIFIED, ValidationMessages.PATH_DIRTY);
         }
         for (String owner : List.of("user", "group")) {
-            JsonNode o = node.path(owner);
+            Json o = node.path(owner);
             String name = text(o, "name");
             if (o.path("id").isNumber() && name != null && !name.isEmpty()) {
                 error(path + "." + owner, FindingKind.OWNER, ValidationMessages.OWNER);
@@ -428,12 +418,12 @@ public final class ConfigValidator {
         }
     }
 
-    private void checkMode(JsonNode node, String path) {
-        JsonNode mode = node.path("mode");
-        if (!mode.isIntegralNumber()) {
+    private void checkMode(Json node, String path) {
+        Json mode = node.path("mode");
+        if (!mode.isIntegral()) {
             return;
         }
-        long m = mode.asLong();
+        long m = mode.longValue();
         if (m < 0 || m > 07777) {
             error(path + ".mode", FindingKind.MODE, ValidationMessages.MODE);
         }
@@ -469,7 +459,7 @@ public final class ConfigValidator {
 
     // ---- systemd ---------------------------------------------------------------------------------------------
 
-    private void checkSystemd(JsonNode systemd) {
+    private void checkSystemd(Json systemd) {
         Set<String> units = new HashSet<>();
         forEach(systemd.path("units"), "systemd.units", (unit, path) -> {
             String name = orEmpty(text(unit, "name"));
@@ -481,7 +471,7 @@ public final class ConfigValidator {
                 UnitContents.Parsed parsed = UnitContents.parse(contents);
                 if (parsed.error() != null) {
                     error(path + ".contents", FindingKind.UNIT_CONTENTS, ValidationMessages.unitContents(parsed.error()));
-                } else if (unit.path("enabled").asBoolean(false) && !contents.isEmpty() && !parsed.hasInstall()) {
+                } else if (unit.path("enabled").booleanValue() && !contents.isEmpty() && !parsed.hasInstall()) {
                     warning(path + ".contents", FindingKind.ENABLED_WITHOUT_INSTALL, ValidationMessages.noInstall(name));
                 }
             }
@@ -520,13 +510,13 @@ public final class ConfigValidator {
 
     // ---- duplicates elsewhere --------------------------------------------------------------------------------
 
-    private void checkOtherDuplicates(JsonNode config) {
-        JsonNode ignition = config.path("ignition");
+    private void checkOtherDuplicates(Json config) {
+        Json ignition = config.path("ignition");
         duplicates(List.of(ignition.path("config").path("merge")), List.of("ignition.config.merge"), "source");
         duplicates(List.of(ignition.path("security").path("tls").path("certificateAuthorities")),
                 List.of("ignition.security.tls.certificateAuthorities"), "source");
         duplicates(List.of(ignition.path("proxy").path("noProxy")), List.of("ignition.proxy.noProxy"), null);
-        JsonNode args = config.path("kernelArguments");
+        Json args = config.path("kernelArguments");
         duplicates(List.of(args.path("shouldExist"), args.path("shouldNotExist")),
                 List.of("kernelArguments.shouldExist", "kernelArguments.shouldNotExist"), null);
         duplicates(List.of(config.path("passwd").path("users")), List.of("passwd.users"), "name");
@@ -535,19 +525,19 @@ public final class ConfigValidator {
             duplicates(List.of(user.path("groups")), List.of(path + ".groups"), null);
             duplicates(List.of(user.path("sshAuthorizedKeys")), List.of(path + ".sshAuthorizedKeys"), null);
         });
-        JsonNode storage = config.path("storage");
+        Json storage = config.path("storage");
         duplicates(List.of(storage.path("disks")), List.of("storage.disks"), "device");
         duplicates(List.of(storage.path("filesystems")), List.of("storage.filesystems"), "device");
         duplicates(List.of(storage.path("raid")), List.of("storage.raid"), "name");
         duplicates(List.of(storage.path("luks")), List.of("storage.luks"), "name");
     }
 
-    private void duplicates(List<JsonNode> lists, List<String> paths, String keyField) {
+    private void duplicates(List<Json> lists, List<String> paths, String keyField) {
         Set<String> seen = new HashSet<>();
         for (int l = 0; l < lists.size(); l++) {
-            JsonNode list = lists.get(l);
+            Json list = lists.get(l);
             for (int i = 0; i < list.size(); i++) {
-                JsonNode e = list.get(i);
+                Json e = list.get(i);
                 String key = keyField == null ? e.asText() : orEmpty(text(e, keyField));
                 if (!seen.add(key)) {
                     error(paths.get(l) + "[" + i + "]", FindingKind.DUPLICATE_ENTRY, ValidationMessages.DUPLICATE);
@@ -559,10 +549,10 @@ public final class ConfigValidator {
     // ---- plumbing --------------------------------------------------------------------------------------------
 
     private interface EntryCheck {
-        void check(JsonNode entry, String path);
+        void check(Json entry, String path);
     }
 
-    private static void forEach(JsonNode list, String path, EntryCheck check) {
+    private static void forEach(Json list, String path, EntryCheck check) {
         if (!list.isArray()) {
             return;
         }
@@ -573,9 +563,9 @@ public final class ConfigValidator {
         }
     }
 
-    private static String text(JsonNode object, String key) {
-        JsonNode value = object.path(key);
-        return value.isTextual() ? value.asText() : null;
+    private static String text(Json object, String key) {
+        Json value = object.path(key);
+        return value.isString() ? value.asText() : null;
     }
 
     private static String orEmpty(String s) {

@@ -1,0 +1,323 @@
+package io.github.ignitionassets.json;
+
+/**
+ * A strict RFC 8259 reader: what Go's {@code encoding/json} (and so Ignition) accepts, with its messages. No
+ * comments, no trailing commas, no leading zeros, no NaN; a repeated key keeps its first position and its last
+ * value, as Go's decoder does. Nesting deeper than {@value #MAX_DEPTH} is refused rather than risking the stack.
+ */
+final class JsonParser {
+
+    static final int MAX_DEPTH = 1000;
+
+    private final String s;
+    private int pos;
+    private int line = 1;
+    private int depth;
+
+    JsonParser(String text) {
+        this.s = text;
+    }
+
+    Json document() throws JsonSyntaxException {
+        skipSpace();
+        if (pos == s.length()) {
+            return null;
+        }
+        Json value = value();
+        skipSpace();
+        if (pos < s.length()) {
+            throw error("invalid character " + quote(s.codePointAt(pos)) + " after top-level value");
+        }
+        return value;
+    }
+
+    private Json value() throws JsonSyntaxException {
+        if (pos == s.length()) {
+            throw endOfInput();
+        }
+        char c = s.charAt(pos);
+        switch (c) {
+            case '{':
+                return object();
+            case '[':
+                return array();
+            case '"':
+                return Json.parsed(Json.Kind.STRING, string(), line);
+            case 't':
+                literal("true");
+                return Json.parsed(Json.Kind.BOOLEAN, "true", line);
+            case 'f':
+                literal("false");
+                return Json.parsed(Json.Kind.BOOLEAN, "false", line);
+            case 'n':
+                literal("null");
+                return Json.parsed(Json.Kind.NULL, null, line);
+            default:
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    return Json.parsed(Json.Kind.NUMBER, number(), line);
+                }
+                throw error("invalid character " + quote(s.codePointAt(pos)) + " looking for beginning of value");
+        }
+    }
+
+    private Json object() throws JsonSyntaxException {
+        Json o = Json.parsed(Json.Kind.OBJECT, null, line);
+        enter();
+        pos++;
+        skipSpace();
+        if (peek() == '}') {
+            pos++;
+            depth--;
+            return o;
+        }
+        while (true) {
+            if (pos == s.length()) {
+                throw endOfInput();
+            }
+            if (s.charAt(pos) != '"') {
+                throw error("invalid character " + quote(s.codePointAt(pos)) + " looking for beginning of object key string");
+            }
+            String key = string();
+            skipSpace();
+            if (pos == s.length()) {
+                throw endOfInput();
+            }
+            if (s.charAt(pos) != ':') {
+                throw error("invalid character " + quote(s.codePointAt(pos)) + " after object key");
+            }
+            pos++;
+            skipSpace();
+            o.fieldMap().put(key, value());
+            skipSpace();
+            if (pos == s.length()) {
+                throw endOfInput();
+            }
+            char c = s.charAt(pos++);
+            if (c == '}') {
+                depth--;
+                return o;
+            }
+            if (c != ',') {
+                pos--;
+                throw error("invalid character " + quote(s.codePointAt(pos)) + " after object key:value pair");
+            }
+            skipSpace();
+        }
+    }
+
+    private Json array() throws JsonSyntaxException {
+        Json a = Json.parsed(Json.Kind.ARRAY, null, line);
+        enter();
+        pos++;
+        skipSpace();
+        if (peek() == ']') {
+            pos++;
+            depth--;
+            return a;
+        }
+        while (true) {
+            a.elementList().add(value());
+            skipSpace();
+            if (pos == s.length()) {
+                throw endOfInput();
+            }
+            char c = s.charAt(pos++);
+            if (c == ']') {
+                depth--;
+                return a;
+            }
+            if (c != ',') {
+                pos--;
+                throw error("invalid character " + quote(s.codePointAt(pos)) + " after array element");
+            }
+            skipSpace();
+        }
+    }
+
+    private void enter() throws JsonSyntaxException {
+        if (++depth > MAX_DEPTH) {
+            throw error("exceeded max depth");
+        }
+    }
+
+    private String string() throws JsonSyntaxException {
+        pos++; // the opening quote
+        int start = pos;
+        // Most strings have no escapes: take them as one substring.
+        while (pos < s.length()) {
+            char c = s.charAt(pos);
+            if (c == '"') {
+                return s.substring(start, pos++);
+            }
+            if (c == '\\' || c < 0x20) {
+                break;
+            }
+            pos++;
+        }
+        StringBuilder b = new StringBuilder(pos - start + 16).append(s, start, pos);
+        while (pos < s.length()) {
+            char c = s.charAt(pos);
+            if (c == '"') {
+                pos++;
+                return b.toString();
+            }
+            if (c < 0x20) {
+                throw error("invalid character " + quote(c) + " in string literal");
+            }
+            if (c != '\\') {
+                b.append(c);
+                pos++;
+                continue;
+            }
+            pos++;
+            if (pos == s.length()) {
+                throw endOfInput();
+            }
+            char e = s.charAt(pos++);
+            switch (e) {
+                case '"', '\\', '/' -> b.append(e);
+                case 'b' -> b.append('\b');
+                case 'f' -> b.append('\f');
+                case 'n' -> b.append('\n');
+                case 'r' -> b.append('\r');
+                case 't' -> b.append('\t');
+                case 'u' -> {
+                    int v = 0;
+                    for (int i = 0; i < 4; i++) {
+                        if (pos == s.length()) {
+                            throw endOfInput();
+                        }
+                        int d = Character.digit(s.charAt(pos), 16);
+                        if (d < 0 || s.charAt(pos) > 'f') {
+                            throw error("invalid character " + quote(s.codePointAt(pos)) + " in \\u hexadecimal character escape");
+                        }
+                        v = v * 16 + d;
+                        pos++;
+                    }
+                    b.append((char) v);
+                }
+                default -> {
+                    pos--;
+                    throw error("invalid character " + quote(s.codePointAt(pos)) + " in string escape code");
+                }
+            }
+        }
+        throw endOfInput();
+    }
+
+    private String number() throws JsonSyntaxException {
+        int start = pos;
+        if (s.charAt(pos) == '-') {
+            pos++;
+            if (pos == s.length()) {
+                throw endOfInput();
+            }
+            if (!digit(s.charAt(pos))) {
+                throw error("invalid character " + quote(s.codePointAt(pos)) + " in numeric literal");
+            }
+        }
+        if (s.charAt(pos) == '0') {
+            pos++;
+        } else {
+            while (pos < s.length() && digit(s.charAt(pos))) {
+                pos++;
+            }
+        }
+        if (pos < s.length() && s.charAt(pos) == '.') {
+            pos++;
+            if (pos == s.length()) {
+                throw endOfInput();
+            }
+            if (!digit(s.charAt(pos))) {
+                throw error("invalid character " + quote(s.codePointAt(pos)) + " after decimal point in numeric literal");
+            }
+            while (pos < s.length() && digit(s.charAt(pos))) {
+                pos++;
+            }
+        }
+        if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
+            pos++;
+            if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
+                pos++;
+            }
+            if (pos == s.length()) {
+                throw endOfInput();
+            }
+            if (!digit(s.charAt(pos))) {
+                throw error("invalid character " + quote(s.codePointAt(pos)) + " in exponent of numeric literal");
+            }
+            while (pos < s.length() && digit(s.charAt(pos))) {
+                pos++;
+            }
+        }
+        return s.substring(start, pos);
+    }
+
+    private void literal(String word) throws JsonSyntaxException {
+        for (int i = 0; i < word.length(); i++, pos++) {
+            if (pos == s.length()) {
+                throw endOfInput();
+            }
+            if (s.charAt(pos) != word.charAt(i)) {
+                throw error("invalid character " + quote(s.codePointAt(pos)) + " in literal " + word
+                        + " (expecting " + quote(word.charAt(i)) + ")");
+            }
+        }
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private char peek() {
+        return pos < s.length() ? s.charAt(pos) : 0;
+    }
+
+    private void skipSpace() {
+        while (pos < s.length()) {
+            char c = s.charAt(pos);
+            if (c == '\n') {
+                line++;
+            } else if (c != ' ' && c != '\t' && c != '\r') {
+                return;
+            }
+            pos++;
+        }
+    }
+
+    private JsonSyntaxException endOfInput() {
+        return error("unexpected end of JSON input");
+    }
+
+    /** The error at the current position, with its line and column (in characters, 1-based). */
+    private JsonSyntaxException error(String reason) {
+        int l = 1;
+        int lineStart = 0;
+        int end = Math.min(pos, s.length());
+        for (int i = 0; i < end; i++) {
+            if (s.charAt(i) == '\n') {
+                l++;
+                lineStart = i + 1;
+            }
+        }
+        return new JsonSyntaxException(reason, l, end - lineStart + 1);
+    }
+
+    /** A character as Go's decoder quotes it in its messages. */
+    static String quote(int c) {
+        return switch (c) {
+            case '\'' -> "'\\''";
+            case '"' -> "'\"'";
+            case '\\' -> "'\\\\'";
+            case '\n' -> "'\\n'";
+            case '\r' -> "'\\r'";
+            case '\t' -> "'\\t'";
+            case '\b' -> "'\\b'";
+            case '\f' -> "'\\f'";
+            case 0x07 -> "'\\a'";
+            case 0x0b -> "'\\v'";
+            default -> c < 0x20 || c == 0x7f ? String.format("'\\x%02x'", c)
+                    : c == 0xfeff ? "'\\ufeff'" : "'" + new String(Character.toChars(c)) + "'";
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** Tests of the JSON reader and writer. */
+package io.github.ignitionassets.json;
