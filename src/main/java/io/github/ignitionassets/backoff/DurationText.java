@@ -117,6 +117,8 @@ public final class DurationText {
 
     /** Seconds with millisecond precision, as {@code sleep} and {@code timeout} take them: {@code 1.250}. */
     public static String seconds(long millis) {
-        return millis / 1000 + "." + String.format(Locale.ROOT, "%03d", millis % 1000);
+        // Not String.format: its Formatter and locale data cost milliseconds in each build's fresh JVM.
+        String ms = Long.toString(1000 + millis % 1000);
+        return millis / 1000 + "." + ms.substring(1);
     }
 }

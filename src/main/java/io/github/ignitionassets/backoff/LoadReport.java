@@ -129,16 +129,16 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
 
     /** One line for the build log. */
     public String summary() {
-        return String.format(java.util.Locale.ROOT,
-                "Load in a registry outage: %s attempts/host-hour (first hour %d), recovery within %ss (mean %ss),"
-                        + " %d request(s)/attempt (%d on podman 4); %d hosts failing together peak at %d attempts/s"
-                        + " (first minute %d). Same unit with the schedule reset on restart: %s/host-hour (%sx);"
-                        + " fixed 3 s retry: %s/host-hour (%sx).",
-                fmt(attemptsPerHour), firstHourAttempts, fmt(maxRecoverySeconds), fmt(meanRecoverySeconds),
-                requestsPerAttempt, requestsPerAttemptWithoutRetryFlag, fleetHosts, fleetPeakPerSecond,
-                fleetFirstMinutePeakPerSecond, fmt(resetOnRestartAttemptsPerHour),
-                fmt(ratio(resetOnRestartAttemptsPerHour, attemptsPerHour)), fmt(fixedRetryAttemptsPerHour),
-                fmt(ratio(fixedRetryAttemptsPerHour, attemptsPerHour)));
+        // Concatenation, not String.format: its Formatter and locale data cost milliseconds in each build's fresh JVM.
+        return "Load in a registry outage: " + fmt(attemptsPerHour) + " attempts/host-hour (first hour "
+                + firstHourAttempts + "), recovery within " + fmt(maxRecoverySeconds) + "s (mean "
+                + fmt(meanRecoverySeconds) + "s), " + requestsPerAttempt + " request(s)/attempt ("
+                + requestsPerAttemptWithoutRetryFlag + " on podman 4); " + fleetHosts
+                + " hosts failing together peak at " + fleetPeakPerSecond + " attempts/s (first minute "
+                + fleetFirstMinutePeakPerSecond + "). Same unit with the schedule reset on restart: "
+                + fmt(resetOnRestartAttemptsPerHour) + "/host-hour (" + fmt(ratio(resetOnRestartAttemptsPerHour, attemptsPerHour))
+                + "x); fixed 3 s retry: " + fmt(fixedRetryAttemptsPerHour) + "/host-hour ("
+                + fmt(ratio(fixedRetryAttemptsPerHour, attemptsPerHour)) + "x).";
     }
 
     private static double ratio(double a, double b) {
@@ -146,7 +146,10 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
     }
 
     private static String fmt(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : String.format(java.util.Locale.ROOT, "%.1f", d);
+        long tenths = Math.round(d * 10);
+        String sign = tenths < 0 ? "-" : "";
+        tenths = Math.abs(tenths);
+        return tenths % 10 == 0 ? sign + tenths / 10 : sign + tenths / 10 + "." + tenths % 10;
     }
 
     private static double round(double d) {
