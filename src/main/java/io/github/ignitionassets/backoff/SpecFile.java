@@ -79,8 +79,31 @@ public final class SpecFile {
     /** Reads spec text; {@code json} picks the syntax. */
     public static SpecFile parse(byte[] bytes, boolean json, String displayName) {
         String text = new String(bytes, StandardCharsets.UTF_8);
-        Document doc = json ? JsonTreeReader.read(text, MAX_BYTES) : YamlTreeReader.read(text, MAX_BYTES);
-        var walker = new Walker(displayName, json ? "JSON" : "YAML");
+        Document doc;
+        if (json) {
+            doc = JsonTreeReader.read(text, MAX_BYTES);
+        } else {
+            // Most specs are plain YAML, read without loading SnakeYAML; the rest, and every fault, are SnakeYAML's.
+            doc = PlainYamlReader.read(text);
+            if (doc == null) {
+                doc = YamlTreeReader.read(text, MAX_BYTES);
+            }
+        }
+        return walk(doc, json ? "JSON" : "YAML", displayName);
+    }
+
+    /** YAML read by SnakeYAML alone, never by the plain reader: what the plain reader must agree with. */
+    static SpecFile parseWithSnakeYaml(byte[] bytes, String displayName) {
+        return walk(YamlTreeReader.read(new String(bytes, StandardCharsets.UTF_8), MAX_BYTES), "YAML", displayName);
+    }
+
+    /** Whether the plain reader reads this YAML itself rather than leaving it to SnakeYAML. */
+    static boolean readsWithoutSnakeYaml(byte[] bytes) {
+        return PlainYamlReader.read(new String(bytes, StandardCharsets.UTF_8)) != null;
+    }
+
+    private static SpecFile walk(Document doc, String syntax, String displayName) {
+        var walker = new Walker(displayName, syntax);
         walker.walk(doc);
         return new SpecFile(walker.values, walker.problems);
     }
