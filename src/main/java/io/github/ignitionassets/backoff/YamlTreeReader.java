@@ -184,10 +184,10 @@ final class YamlTreeReader {
     }
 
     /** Reads a list's items up to its end; their content is never a spec value, only their faults matter. */
-    private void fill(int depth) throws YamlScalarType.Fault, DepthExceeded, NotAKey {
+    private void skipList(int depth) throws YamlScalarType.Fault, DepthExceeded, NotAKey {
         while (true) {
-            Event e = peekEnd();
-            if (e != null) {
+            if (parser.checkEvent(Event.ID.SequenceEnd)) {
+                next();
                 return;
             }
             Node item = value(depth);
@@ -202,16 +202,8 @@ final class YamlTreeReader {
         if (n instanceof Mapping inner) {
             fill(inner, depth);
         } else if (n instanceof Sequence) {
-            fill(depth);
+            skipList(depth);
         }
-    }
-
-    /** Consumes a sequence end if it is next. */
-    private Event peekEnd() {
-        if (parser.checkEvent(Event.ID.SequenceEnd)) {
-            return next();
-        }
-        return null;
     }
 
     private Event next() {
