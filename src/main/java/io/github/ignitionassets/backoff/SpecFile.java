@@ -1,11 +1,13 @@
 package io.github.ignitionassets.backoff;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.ignitionassets.backoff.SpecTree.Document;
+import io.github.ignitionassets.backoff.SpecTree.Entry;
+import io.github.ignitionassets.backoff.SpecTree.Failure;
+import io.github.ignitionassets.backoff.SpecTree.Kind;
+import io.github.ignitionassets.backoff.SpecTree.Mapping;
+import io.github.ignitionassets.backoff.SpecTree.Node;
+import io.github.ignitionassets.backoff.SpecTree.Scalar;
+import io.github.ignitionassets.backoff.SpecTree.Sequence;
 import io.github.ignitionassets.core.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a spec file, YAML or JSON, strictly: unknown and repeated keys are problems, each named with its line.
@@ -31,6 +31,7 @@ public final class SpecFile {
     /** Field used for problems with the file as a whole. */
     public static final String FIELD = "specFile";
 
+    /** Also the readers' limit in characters, for text given to {@link #parse} directly. */
     private static final int MAX_BYTES = 1 << 20;
 
     private final Map<String, RawValue> values;
@@ -46,6 +47,7 @@ public final class SpecFile {
         return values;
     }
 
+    /** Problems in the order found: keys and shapes as met, a fault that ended reading last. */
     public List<Problem> problems() {
         return problems;
     }
@@ -77,93 +79,83 @@ public final class SpecFile {
     /** Reads spec text; {@code json} picks the syntax. */
     public static SpecFile parse(byte[] bytes, boolean json, String displayName) {
         String text = new String(bytes, StandardCharsets.UTF_8);
-        var reader = new Reader(displayName);
-        try (JsonParser p = factory(json).createParser(text)) {
-            reader.readDocument(p);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            String why = firstLine(e.getOriginalMessage());
-            if (e.getCause() instanceof MarkedYAMLException m && m.getProblem() != null && m.getProblemMark() != null) {
-                // The YAML engine knows where the fault is and what it is; the parser's location and the first line
-                // of the message are only where it was and what it was doing.
-                line = m.getProblemMark().getLine() + 1;
-                why = m.getProblem().strip();
-                if (m.getContext() != null) {
-                    int contextLine = m.getContextMark() == null ? line : m.getContextMark().getLine() + 1;
-                    why += " (" + m.getContext().strip() + (contextLine != line ? " started on line " + contextLine : "") + ")";
-                }
+        Document doc;
+        if (json) {
+            doc = JsonTreeReader.read(text, MAX_BYTES);
+        } else {
+            // Most specs are plain YAML, read without loading SnakeYAML; the rest, and every fault, are SnakeYAML's.
+            doc = PlainYamlReader.read(text);
+            if (doc == null) {
+                doc = YamlTreeReader.read(text, MAX_BYTES);
             }
-            String where = line > 0 ? displayName + " line " + line : displayName;
-            reader.problems.add(new Problem(FIELD, where, "is not valid " + (json ? "JSON" : "YAML") + ": " + why));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            // The YAML engine signals some malformed input (deep nesting, bad aliases) with unchecked exceptions.
-            reader.problems.add(Problem.of(FIELD, "'" + displayName + "' is not valid " + (json ? "JSON" : "YAML")
-                    + ": " + firstLine(String.valueOf(e.getMessage()))));
         }
-        return new SpecFile(reader.values, reader.problems);
+        return walk(doc, json ? "JSON" : "YAML", displayName);
+    }
+
+    /** YAML read by SnakeYAML alone, never by the plain reader: what the plain reader must agree with. */
+    static SpecFile parseWithSnakeYaml(byte[] bytes, String displayName) {
+        return walk(YamlTreeReader.read(new String(bytes, StandardCharsets.UTF_8), MAX_BYTES), "YAML", displayName);
+    }
+
+    /** Whether the plain reader reads this YAML itself rather than leaving it to SnakeYAML. */
+    static boolean readsWithoutSnakeYaml(byte[] bytes) {
+        return PlainYamlReader.read(new String(bytes, StandardCharsets.UTF_8)) != null;
+    }
+
+    private static SpecFile walk(Document doc, String syntax, String displayName) {
+        var walker = new Walker(displayName, syntax);
+        walker.walk(doc);
+        return new SpecFile(walker.values, walker.problems);
     }
 
     private static SpecFile failed(Problem problem) {
         return new SpecFile(Map.of(), List.of(problem));
     }
 
-    private static JsonFactory factory(boolean json) {
-        StreamReadConstraints limits = StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(MAX_BYTES).build();
-        if (json) {
-            JsonFactory f = JsonFactory.builder().streamReadConstraints(limits).build();
-            return f;
-        }
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(10);
-        options.setNestingDepthLimit(64);
-        options.setCodePointLimit(MAX_BYTES);
-        return YAMLFactory.builder().loaderOptions(options).streamReadConstraints(limits).build();
-    }
-
-    private static String firstLine(String message) {
-        String m = message == null ? "" : message.strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
-
-    /** Walks the token stream so that each value keeps its line. */
-    private static final class Reader {
+    /** Checks a read document against the spec's keys: one set of rules, whichever reader built the tree. */
+    private static final class Walker {
         private final String displayName;
+        private final String syntax;
         private final Map<String, RawValue> values = new LinkedHashMap<>();
         private final List<Problem> problems = new ArrayList<>();
 
-        Reader(String displayName) {
+        Walker(String displayName, String syntax) {
             this.displayName = displayName;
+            this.syntax = syntax;
         }
 
-        void readDocument(JsonParser p) throws IOException {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                return; // an empty file (or only comments): every value takes its default
+        void walk(Document doc) {
+            Node root = doc.root();
+            if (root != null) {
+                if (!(root instanceof Mapping m)) {
+                    problems.add(new Problem(FIELD, where(root.line()), "must be a mapping with keys " + SpecKeys.TOP_KEYS
+                            + ", found " + describe(root)));
+                } else if (!readMapping(m, "", SpecKeys.TOP_KEYS)) {
+                    return;
+                } else if (doc.secondDocumentLine() > 0) {
+                    problems.add(new Problem(FIELD, where(doc.secondDocumentLine()),
+                            "holds more than one document; a spec is one mapping"));
+                }
             }
-            if (t != JsonToken.START_OBJECT) {
-                problems.add(new Problem(FIELD, where(p), "must be a mapping with keys " + SpecKeys.TOP_KEYS
-                        + ", found " + describe(t)));
-                return;
-            }
-            readMapping(p, "", SpecKeys.TOP_KEYS);
-            if (p.nextToken() != null) {
-                problems.add(new Problem(FIELD, where(p), "holds more than one document; a spec is one mapping"));
+            Failure f = doc.failure();
+            if (f != null) {
+                problems.add(f.unexpected()
+                        ? Problem.of(FIELD, "'" + displayName + "' is not valid " + syntax + ": " + f.why())
+                        : new Problem(FIELD, f.line() > 0 ? where(f.line()) : displayName,
+                                "is not valid " + syntax + ": " + f.why()));
             }
         }
 
-        private void readMapping(JsonParser p, String prefix, List<String> known) throws IOException {
+        /** @return false when reading had to stop at a value no type fits */
+        private boolean readMapping(Mapping mapping, String prefix, List<String> known) {
             Set<String> seen = new HashSet<>();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
+            for (Entry e : mapping.entries()) {
+                String key = e.key();
                 String field = prefix + key;
-                String at = where(p);
-                JsonToken value = p.nextToken();
+                String at = where(e.line());
+                Node value = e.value();
                 if (!seen.add(key)) {
                     problems.add(new Problem(field, at, "is given twice"));
-                    p.skipChildren();
                     continue;
                 }
                 if (!known.contains(key)) {
@@ -172,51 +164,82 @@ public final class SpecFile {
                             + ": " + String.join(", ", known);
                     problems.add(new Problem(field, at, "is not a spec key; " + (near.isEmpty() ? "k" + keys
                             : "did you mean '" + prefix + near + "'? K" + keys)));
-                    p.skipChildren();
                     continue;
                 }
                 if (field.equals(SpecKeys.BACKOFF)) {
-                    if (value == JsonToken.START_OBJECT) {
-                        readMapping(p, SpecKeys.BACKOFF + ".", SpecKeys.BACKOFF_KEYS);
-                    } else if (value != JsonToken.VALUE_NULL) {
+                    if (value instanceof Mapping m) {
+                        if (!readMapping(m, SpecKeys.BACKOFF + ".", SpecKeys.BACKOFF_KEYS)) {
+                            return false;
+                        }
+                    } else if (!isKind(value, Kind.NULL)) {
+                        if (isKind(value, Kind.UNTYPED)) {
+                            return untyped("t");
+                        }
                         problems.add(new Problem(field, at, "must be a mapping of " + SpecKeys.BACKOFF_KEYS
                                 + ", found " + describe(value)));
-                        p.skipChildren();
                     }
                     continue;
                 }
-                readScalar(p, field, at, value);
-            }
-        }
-
-        private void readScalar(JsonParser p, String field, String at, JsonToken value) throws IOException {
-            switch (value) {
-                case VALUE_STRING -> values.put(field, new RawValue(p.getText(), false, at));
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> values.put(field, new RawValue(p.getText(), true, at));
-                case VALUE_NULL -> {
-                    // "key:" with no value keeps the default, as YAML users expect from an emptied line
-                }
-                default -> {
-                    String found = value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE
-                            ? "the boolean '" + p.getText() + "'" : describe(value);
-                    problems.add(new Problem(field, at, "must be a single value, a string or a number; found " + found));
-                    p.skipChildren();
+                if (!readScalar(field, at, value)) {
+                    return false;
                 }
             }
+            return true;
         }
 
-        private String where(JsonParser p) {
-            return displayName + " line " + p.currentTokenLocation().getLineNr();
+        private boolean readScalar(String field, String at, Node value) {
+            if (value instanceof Scalar s) {
+                switch (s.kind()) {
+                    case STRING -> values.put(field, new RawValue(s.text(), false, at));
+                    case NUMBER -> values.put(field, new RawValue(s.text(), true, at));
+                    case NULL -> {
+                        // "key: ~" keeps the default
+                    }
+                    case UNTYPED -> {
+                        return untyped("value");
+                    }
+                    default -> problems.add(new Problem(field, at, "must be a single value, a string or a number; found "
+                            + (s.kind() == Kind.BOOLEAN ? "the boolean '" + s.text() + "'" : describe(s))));
+                }
+            } else {
+                problems.add(new Problem(field, at, "must be a single value, a string or a number; found " + describe(value)));
+            }
+            return true;
         }
 
-        private static String describe(JsonToken t) {
-            return switch (t) {
-                case START_OBJECT -> "a mapping";
-                case START_ARRAY -> "a list";
-                case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-                case VALUE_STRING -> "a string";
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-                default -> t.toString();
+        /**
+         * A value no type fits ({@code !!int +}) stopped the Jackson-based reader with a NullPointerException, whose
+         * message users saw; kept word for word until it is deliberately reworded.
+         */
+        private boolean untyped(String variable) {
+            problems.add(Problem.of(FIELD, "'" + displayName + "' is not valid " + syntax
+                    + ": Cannot invoke \"com.fasterxml.jackson.core.JsonToken.ordinal()\" because \"" + variable + "\" is null"));
+            return false;
+        }
+
+        private static boolean isKind(Node n, Kind kind) {
+            return n instanceof Scalar s && s.kind() == kind;
+        }
+
+        private String where(int line) {
+            return displayName + " line " + line;
+        }
+
+        /** Names as users have seen them; the two upper-case ones are Jackson's token names. */
+        private static String describe(Node n) {
+            if (n instanceof Mapping) {
+                return "a mapping";
+            }
+            if (n instanceof Sequence) {
+                return "a list";
+            }
+            return switch (((Scalar) n).kind()) {
+                case BOOLEAN -> "a boolean";
+                case STRING -> "a string";
+                case NUMBER -> "a number";
+                case NULL -> "VALUE_NULL";
+                case BINARY -> "VALUE_EMBEDDED_OBJECT";
+                case UNTYPED -> throw new IllegalStateException("untyped values stop reading before they are described");
             };
         }
     }
