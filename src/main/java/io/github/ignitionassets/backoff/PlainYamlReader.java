@@ -153,7 +153,7 @@ final class PlainYamlReader {
         pendingKey = null;
         int level = in == root ? 0 : nestedIndent;
         if (indent <= level) {
-            in.entries().add(new Entry(key, pendingLine, new Scalar("", Kind.STRING, pendingLine)));
+            in.entries().add(new Entry(key, pendingLine, new Scalar("", Kind.NULL, pendingLine)));
             return true;
         }
         if (in != root) {

@@ -81,7 +81,7 @@ public final class SpecFile {
         String text = new String(bytes, StandardCharsets.UTF_8);
         Document doc;
         if (json) {
-            doc = JsonTreeReader.read(text, MAX_BYTES);
+            doc = JsonTreeReader.read(text);
         } else {
             // Most specs are plain YAML, read without loading SnakeYAML; the rest, and every fault, are SnakeYAML's.
             doc = PlainYamlReader.read(text);
@@ -126,6 +126,9 @@ public final class SpecFile {
 
         void walk(Document doc) {
             Node root = doc.root();
+            if (isKind(root, Kind.NULL)) {
+                root = null; // "---" or "~" alone: an empty spec, every value its default
+            }
             if (root != null) {
                 if (!(root instanceof Mapping m)) {
                     problems.add(new Problem(FIELD, where(root.line()), "must be a mapping with keys " + SpecKeys.TOP_KEYS
@@ -172,9 +175,6 @@ public final class SpecFile {
                             return false;
                         }
                     } else if (!isKind(value, Kind.NULL)) {
-                        if (isKind(value, Kind.UNTYPED)) {
-                            return untyped("t");
-                        }
                         problems.add(new Problem(field, at, "must be a mapping of " + SpecKeys.BACKOFF_KEYS
                                 + ", found " + describe(value)));
                     }
@@ -195,9 +195,8 @@ public final class SpecFile {
                     case NULL -> {
                         // "key: ~" keeps the default
                     }
-                    case UNTYPED -> {
-                        return untyped("value");
-                    }
+                    case UNTYPED -> problems.add(new Problem(field, at, "has a YAML tag that its value '" + s.text()
+                            + "' cannot have; remove the tag"));
                     default -> problems.add(new Problem(field, at, "must be a single value, a string or a number; found "
                             + (s.kind() == Kind.BOOLEAN ? "the boolean '" + s.text() + "'" : describe(s))));
                 }
@@ -207,15 +206,6 @@ public final class SpecFile {
             return true;
         }
 
-        /**
-         * A value no type fits ({@code !!int +}) stopped the Jackson-based reader with a NullPointerException, whose
-         * message users saw; kept word for word until it is deliberately reworded.
-         */
-        private boolean untyped(String variable) {
-            problems.add(Problem.of(FIELD, "'" + displayName + "' is not valid " + syntax
-                    + ": Cannot invoke \"com.fasterxml.jackson.core.JsonToken.ordinal()\" because \"" + variable + "\" is null"));
-            return false;
-        }
 
         private static boolean isKind(Node n, Kind kind) {
             return n instanceof Scalar s && s.kind() == kind;
@@ -225,7 +215,7 @@ public final class SpecFile {
             return displayName + " line " + line;
         }
 
-        /** Names as users have seen them; the two upper-case ones are Jackson's token names. */
+        /** What a value is, in the words of the messages. */
         private static String describe(Node n) {
             if (n instanceof Mapping) {
                 return "a mapping";
@@ -237,9 +227,9 @@ public final class SpecFile {
                 case BOOLEAN -> "a boolean";
                 case STRING -> "a string";
                 case NUMBER -> "a number";
-                case NULL -> "VALUE_NULL";
-                case BINARY -> "VALUE_EMBEDDED_OBJECT";
-                case UNTYPED -> throw new IllegalStateException("untyped values stop reading before they are described");
+                case NULL -> "null";
+                case BINARY -> "binary data (!!binary)";
+                case UNTYPED -> "a value that does not fit its YAML tag";
             };
         }
     }

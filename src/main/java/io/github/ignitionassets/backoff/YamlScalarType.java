@@ -47,8 +47,8 @@ final class YamlScalarType {
      */
     static Kind untagged(String value, String resolvedTag) throws Fault {
         if (value.isEmpty()) {
-            // An empty value is text, not null: Jackson 2.21 has EMPTY_STRING_AS_NULL off by default.
-            return Kind.STRING;
+            // YAML 1.1: an empty plain value ("jitter:") is null, which keeps the default; a quoted '' is text.
+            return NULL.equals(resolvedTag) ? Kind.NULL : Kind.STRING;
         }
         return switch (resolvedTag) {
             case INT -> integer(value);

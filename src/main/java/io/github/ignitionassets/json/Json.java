@@ -44,7 +44,27 @@ public final class Json implements Iterable<Json> {
 
     /** Reads one JSON value (RFC 8259, strict); {@code null} for text with no value (empty or only white space). */
     public static Json parse(String text) throws JsonSyntaxException {
-        return new JsonParser(text).document();
+        return new JsonParser(text, null).document();
+    }
+
+    /**
+     * Reads one JSON value as {@link #parse(String)} does, telling {@code observer} of each value as it begins, in
+     * document order: repeated keys, which the value itself no longer shows, and everything before a fault.
+     */
+    public static Json parse(String text, Observer observer) throws JsonSyntaxException {
+        return new JsonParser(text, observer).document();
+    }
+
+    /** Sees each value of a document as the reader meets it. */
+    @FunctionalInterface
+    public interface Observer {
+        /**
+         * @param parent  the object or array holding the value; {@code null} for the document's value
+         * @param key     its key in {@code parent}, an object; {@code null} otherwise
+         * @param keyLine the line of that key; 0 when there is none
+         * @param value   the value, whose contents (of an object or array) follow
+         */
+        void value(Json parent, String key, int keyLine, Json value);
     }
 
     /** A new, empty object. */

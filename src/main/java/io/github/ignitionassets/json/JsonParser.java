@@ -10,12 +10,14 @@ final class JsonParser {
     static final int MAX_DEPTH = 1000;
 
     private final String s;
+    private final Json.Observer observer;
     private int pos;
     private int line = 1;
     private int depth;
 
-    JsonParser(String text) {
+    JsonParser(String text, Json.Observer observer) {
         this.s = text;
+        this.observer = observer;
     }
 
     Json document() throws JsonSyntaxException {
@@ -23,7 +25,7 @@ final class JsonParser {
         if (pos == s.length()) {
             return null;
         }
-        Json value = value();
+        Json value = value(null, null, 0);
         skipSpace();
         if (pos < s.length()) {
             throw error("invalid character " + quote(s.codePointAt(pos)) + " after top-level value");
@@ -31,44 +33,63 @@ final class JsonParser {
         return value;
     }
 
-    private Json value() throws JsonSyntaxException {
+    /**
+     * Reads a value and puts it into its parent (an object, under {@code key}, or an array) as soon as it exists, so
+     * that an observer sees every value, in order, before any fault after it.
+     */
+    private Json value(Json parent, String key, int keyLine) throws JsonSyntaxException {
         if (pos == s.length()) {
             throw endOfInput();
         }
         char c = s.charAt(pos);
+        Json v;
         switch (c) {
-            case '{':
-                return object();
-            case '[':
-                return array();
-            case '"':
-                return Json.parsed(Json.Kind.STRING, string(), line);
-            case 't':
+            case '{' -> v = Json.parsed(Json.Kind.OBJECT, null, line);
+            case '[' -> v = Json.parsed(Json.Kind.ARRAY, null, line);
+            case '"' -> v = Json.parsed(Json.Kind.STRING, string(), line);
+            case 't' -> {
                 literal("true");
-                return Json.parsed(Json.Kind.BOOLEAN, "true", line);
-            case 'f':
+                v = Json.parsed(Json.Kind.BOOLEAN, "true", line);
+            }
+            case 'f' -> {
                 literal("false");
-                return Json.parsed(Json.Kind.BOOLEAN, "false", line);
-            case 'n':
+                v = Json.parsed(Json.Kind.BOOLEAN, "false", line);
+            }
+            case 'n' -> {
                 literal("null");
-                return Json.parsed(Json.Kind.NULL, null, line);
-            default:
-                if (c == '-' || (c >= '0' && c <= '9')) {
-                    return Json.parsed(Json.Kind.NUMBER, number(), line);
+                v = Json.parsed(Json.Kind.NULL, null, line);
+            }
+            default -> {
+                if (c != '-' && (c < '0' || c > '9')) {
+                    throw error("invalid character " + quote(s.codePointAt(pos)) + " looking for beginning of value");
                 }
-                throw error("invalid character " + quote(s.codePointAt(pos)) + " looking for beginning of value");
+                v = Json.parsed(Json.Kind.NUMBER, number(), line);
+            }
         }
+        if (parent != null && parent.isObject()) {
+            parent.fieldMap().put(key, v);
+        } else if (parent != null) {
+            parent.elementList().add(v);
+        }
+        if (observer != null) {
+            observer.value(parent, key, keyLine, v);
+        }
+        if (c == '{') {
+            object(v);
+        } else if (c == '[') {
+            array(v);
+        }
+        return v;
     }
 
-    private Json object() throws JsonSyntaxException {
-        Json o = Json.parsed(Json.Kind.OBJECT, null, line);
+    private void object(Json o) throws JsonSyntaxException {
         enter();
         pos++;
         skipSpace();
         if (peek() == '}') {
             pos++;
             depth--;
-            return o;
+            return;
         }
         while (true) {
             if (pos == s.length()) {
@@ -77,6 +98,7 @@ final class JsonParser {
             if (s.charAt(pos) != '"') {
                 throw error("invalid character " + quote(s.codePointAt(pos)) + " looking for beginning of object key string");
             }
+            int keyLine = line;
             String key = string();
             skipSpace();
             if (pos == s.length()) {
@@ -87,7 +109,7 @@ final class JsonParser {
             }
             pos++;
             skipSpace();
-            o.fieldMap().put(key, value());
+            value(o, key, keyLine);
             skipSpace();
             if (pos == s.length()) {
                 throw endOfInput();
@@ -95,7 +117,7 @@ final class JsonParser {
             char c = s.charAt(pos++);
             if (c == '}') {
                 depth--;
-                return o;
+                return;
             }
             if (c != ',') {
                 pos--;
@@ -105,18 +127,17 @@ final class JsonParser {
         }
     }
 
-    private Json array() throws JsonSyntaxException {
-        Json a = Json.parsed(Json.Kind.ARRAY, null, line);
+    private void array(Json a) throws JsonSyntaxException {
         enter();
         pos++;
         skipSpace();
         if (peek() == ']') {
             pos++;
             depth--;
-            return a;
+            return;
         }
         while (true) {
-            a.elementList().add(value());
+            value(a, null, 0);
             skipSpace();
             if (pos == s.length()) {
                 throw endOfInput();
@@ -124,7 +145,7 @@ final class JsonParser {
             char c = s.charAt(pos++);
             if (c == ']') {
                 depth--;
-                return a;
+                return;
             }
             if (c != ',') {
                 pos--;

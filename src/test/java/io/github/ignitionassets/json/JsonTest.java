@@ -76,6 +76,16 @@ class JsonTest {
     }
 
     @Test
+    void anObserverSeesEveryValueInOrderWithRepeatedKeysAndWhatCameBeforeAFault() {
+        List<String> seen = new java.util.ArrayList<>();
+        Json.Observer observer = (parent, key, keyLine, value) -> seen.add((parent == null ? "root" : parent.kind())
+                + " " + key + "@" + keyLine + " " + value.kind() + "@" + value.line());
+        assertThrows(JsonSyntaxException.class, () -> Json.parse("{\"a\": 1,\n\"a\": [true],\n\"b\": {\"c\":\n\"d\" x", observer));
+        assertEquals(List.of("root null@0 OBJECT@1", "OBJECT a@1 NUMBER@1", "OBJECT a@2 ARRAY@2", "ARRAY null@0 BOOLEAN@2",
+                "OBJECT b@3 OBJECT@3", "OBJECT c@3 STRING@4"), seen);
+    }
+
+    @Test
     void refusesNestingDeeperThanAThousand() throws Exception {
         Json.parse("[".repeat(1000) + "]".repeat(1000));
         JsonSyntaxException e = assertThrows(JsonSyntaxException.class, () -> Json.parse("[".repeat(100_000)));

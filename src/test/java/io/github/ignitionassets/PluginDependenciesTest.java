@@ -1,0 +1,46 @@
+package io.github.ignitionassets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * What every consumer's build pays to load the plugin, kept small on purpose (README, "Build cost"): Maven resolves
+ * the plugin's runtime dependencies, and every POM they and the plugin's own POM import, in each build. One
+ * parent-less library (SnakeYAML, for spec files outside the common YAML subset) and no imported BOMs: resolving
+ * Jackson's five artifacts and their parent POMs cost about 200 ms of a 2 s build.
+ */
+class PluginDependenciesTest {
+
+    @Test
+    void theDescriptorListsOnlySnakeYaml() throws Exception {
+        Path descriptor = Path.of("target/classes/META-INF/maven/plugin.xml");
+        assertTrue(Files.isRegularFile(descriptor), descriptor + " is missing: run the build's process-classes phase first");
+        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(descriptor.toFile());
+        NodeList deps = doc.getElementsByTagName("dependency");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < deps.getLength(); i++) {
+            Element d = (Element) deps.item(i);
+            ids.add(text(d, "groupId") + ":" + text(d, "artifactId"));
+        }
+        assertEquals(List.of("org.yaml:snakeyaml"), ids);
+    }
+
+    @Test
+    void thePomImportsNoBom() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        assertTrue(!pom.contains("<scope>import</scope>"), "pom.xml imports a BOM: every consumer would resolve it");
+    }
+
+    private static String text(Element e, String tag) {
+        return e.getElementsByTagName(tag).item(0).getTextContent().strip();
+    }
+}
