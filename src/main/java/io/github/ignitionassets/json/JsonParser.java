@@ -170,7 +170,7 @@ final class JsonParser {
             if (c == '"') {
                 return s.substring(start, pos++);
             }
-            if (c == '\\' || c < 0x20) {
+            if (c == '\\' || c < 0x20 || Character.isSurrogate(c)) {
                 break;
             }
             pos++;
@@ -186,7 +186,13 @@ final class JsonParser {
                 throw error("invalid character " + quote(c) + " in string literal");
             }
             if (c != '\\') {
-                b.append(c);
+                if (Character.isHighSurrogate(c) && pos + 1 < s.length() && Character.isLowSurrogate(s.charAt(pos + 1))) {
+                    b.append(c).append(s.charAt(pos + 1));
+                    pos += 2;
+                    continue;
+                }
+                // Go's decoder reads what is not UTF-8 as U+FFFD; a lone surrogate is not.
+                b.append(Character.isSurrogate(c) ? '\uFFFD' : c);
                 pos++;
                 continue;
             }
@@ -215,7 +221,16 @@ final class JsonParser {
                         v = v * 16 + d;
                         pos++;
                     }
-                    b.append((char) v);
+                    char u = (char) v;
+                    int low = Character.isHighSurrogate(u) && pos + 1 < s.length() && s.charAt(pos) == '\\'
+                            && s.charAt(pos + 1) == 'u' ? hex4(pos + 2) : -1;
+                    if (low >= 0 && Character.isLowSurrogate((char) low)) {
+                        b.append(u).append((char) low); // an escaped pair is one character
+                        pos += 6;
+                    } else {
+                        // As Go's decoder: an escaped surrogate on its own is U+FFFD.
+                        b.append(Character.isSurrogate(u) ? '\uFFFD' : u);
+                    }
                 }
                 default -> {
                     pos--;
@@ -224,6 +239,22 @@ final class JsonParser {
             }
         }
         throw endOfInput();
+    }
+
+    /** The value of four hex digits at {@code at}, or -1. */
+    private int hex4(int at) {
+        if (at + 4 > s.length()) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = at; i < at + 4; i++) {
+            int d = Character.digit(s.charAt(i), 16);
+            if (d < 0 || s.charAt(i) > 'f') {
+                return -1;
+            }
+            v = v * 16 + d;
+        }
+        return v;
     }
 
     private String number() throws JsonSyntaxException {

@@ -13,6 +13,7 @@ import io.github.ignitionassets.json.JsonSyntaxException;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -109,6 +110,8 @@ class JsonPropertiesTest {
 
     @Property(tries = 3000)
     void acceptsAndRefusesWhatJacksonDoes(@ForAll("nearJson") String text) {
+        // Half a surrogate pair cannot come from UTF-8 (configs are read as UTF-8); we read it as Go does, U+FFFD.
+        Assume.that(!hasLoneSurrogate(text));
         String ours;
         try {
             Json j = Json.parse(text);
@@ -127,6 +130,18 @@ class JsonPropertiesTest {
             theirs = "refused";
         }
         assertEquals(theirs, ours, text);
+    }
+
+    private static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Property(tries = 200)
