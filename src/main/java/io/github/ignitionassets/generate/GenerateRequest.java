@@ -41,7 +41,8 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
     public GenerateRequest {
         Objects.requireNonNull(baseDirectory, "baseDirectory");
         Objects.requireNonNull(outputDirectory, "outputDirectory");
-        backoff = backoff == null ? Map.of() : Map.copyOf(withoutNulls(backoff));
+        // In the caller's order (the documented one), so messages and the build record are the same every run.
+        backoff = backoff == null ? Map.of() : java.util.Collections.unmodifiableMap(withoutNulls(backoff));
         config = config == null ? ConfigOptions.NONE : config;
     }
 

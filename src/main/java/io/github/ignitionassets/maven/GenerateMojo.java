@@ -2,6 +2,7 @@ package io.github.ignitionassets.maven;
 
 import io.github.ignitionassets.core.InvalidInputException;
 import io.github.ignitionassets.generate.AssetGenerator;
+import io.github.ignitionassets.generate.BuildRecord;
 import io.github.ignitionassets.generate.ConfigOptions;
 import io.github.ignitionassets.generate.GenerateRequest;
 import io.github.ignitionassets.generate.GeneratedAssets;
@@ -9,9 +10,13 @@ import io.github.ignitionassets.generate.OutputFiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -254,6 +259,32 @@ public class GenerateMojo extends AbstractMojo {
                 unitFile == null ? null : unitFile.toPath(), execStart, timeoutStartSec, ignitionVersion,
                 outputDirectory.toPath(), configName, stateDirectory, maxAttemptsPerHour, configOptions());
 
+        Path out = outputDirectory.toPath();
+        Path reportDirectory = Path.of(project.getBuild().getDirectory(), "ignition-assets");
+        String where = base.relativize(out.toAbsolutePath().normalize()).toString();
+        String inputs = null;
+        try {
+            inputs = BuildRecord.inputs(request, generator());
+        } catch (IOException e) {
+            getLog().debug("Ignition assets: cannot fingerprint the inputs (" + e + "); generating");
+        }
+        Optional<List<BuildRecord.LogLine>> unchanged = inputs == null ? Optional.empty()
+                : BuildRecord.unchanged(reportDirectory, inputs);
+        if (unchanged.isPresent()) {
+            getLog().info("Ignition assets unchanged in " + where + " (same inputs as the last build)");
+            log(unchanged.get());
+        } else {
+            generate(request, base, out, reportDirectory, where, inputs);
+        }
+        if (attach) {
+            projectHelper.attachArtifact(project, ARTIFACT_TYPE, ARTIFACT_CLASSIFIER, out.resolve(configName()).toFile());
+        }
+        // The goal's own cost in this build's JVM, for bench/build-cost.sh and for anyone asking why the build is slow.
+        getLog().debug("Ignition assets: the goal's own work took " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
+    private void generate(GenerateRequest request, Path base, Path out, Path reportDirectory, String where, String inputs)
+            throws MojoExecutionException, MojoFailureException {
         GeneratedAssets assets;
         try {
             assets = AssetGenerator.generate(request);
@@ -263,34 +294,67 @@ public class GenerateMojo extends AbstractMojo {
             throw new MojoExecutionException(e.getMessage(), e.getCause());
         }
 
-        Path out = outputDirectory.toPath();
-        Path reportDirectory = Path.of(project.getBuild().getDirectory(), "ignition-assets");
+        Map<String, byte[]> report = Map.of(LOAD_REPORT, assets.load().toJson(assets.spec().backoff()));
         List<String> changed;
         try {
             changed = OutputFiles.write(out, assets.files(), Set.of(assets.script().fileName()));
-            OutputFiles.write(reportDirectory, Map.of(LOAD_REPORT, assets.load().toJson(assets.spec().backoff())), Set.of());
+            OutputFiles.write(reportDirectory, report, Set.of());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write Ignition assets to " + out + ": " + e.getMessage(), e);
         }
-        String where = base.relativize(out.toAbsolutePath().normalize()).toString();
         if (changed.isEmpty()) {
             getLog().info("Ignition assets unchanged in " + where);
         } else {
             getLog().info("Wrote " + String.join(", ", changed) + " to " + where);
         }
+        List<BuildRecord.LogLine> lines = new ArrayList<>();
         for (String warning : assets.warnings()) {
-            getLog().warn("Ignition config " + assets.configName() + ": " + warning);
+            lines.add(new BuildRecord.LogLine("warn", "Ignition config " + assets.configName() + ": " + warning));
         }
         for (String entry : assets.replaced()) {
-            getLog().info("Replaced the base config's " + entry + " with ours");
+            lines.add(new BuildRecord.LogLine("info", "Replaced the base config's " + entry + " with ours"));
         }
-        getLog().info("Ignition config " + assets.configName() + ": " + assets.config().length + " bytes, spec "
-                + ignitionVersion + ", image " + assets.spec().image().text());
-        getLog().info(assets.load().summary() + " Details: " + base.relativize(reportDirectory.resolve(LOAD_REPORT).toAbsolutePath()));
-        if (attach) {
-            projectHelper.attachArtifact(project, ARTIFACT_TYPE, ARTIFACT_CLASSIFIER, out.resolve(assets.configName()).toFile());
+        lines.add(new BuildRecord.LogLine("info", "Ignition config " + assets.configName() + ": " + assets.config().length
+                + " bytes, spec " + ignitionVersion + ", image " + assets.spec().image().text()));
+        lines.add(new BuildRecord.LogLine("info", assets.load().summary() + " Details: "
+                + base.relativize(reportDirectory.resolve(LOAD_REPORT).toAbsolutePath())));
+        log(lines);
+
+        if (inputs != null) {
+            Map<Path, byte[]> written = new LinkedHashMap<>();
+            assets.files().forEach((name, bytes) -> written.put(out.resolve(name), bytes));
+            report.forEach((name, bytes) -> written.put(reportDirectory.resolve(name), bytes));
+            try {
+                BuildRecord.of(inputs, written, lines).write(reportDirectory);
+            } catch (IOException e) {
+                getLog().debug("Ignition assets: cannot record this build (" + e + "); the next one generates again");
+            }
         }
-        // The goal's own cost in this build's JVM, for bench/build-cost.sh and for anyone asking why the build is slow.
-        getLog().debug("Ignition assets: the goal's own work took " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
+    private void log(List<BuildRecord.LogLine> lines) {
+        for (BuildRecord.LogLine l : lines) {
+            if (l.level().equals("warn")) {
+                getLog().warn(l.text());
+            } else {
+                getLog().info(l.text());
+            }
+        }
+    }
+
+    private String configName() {
+        return configName == null ? GenerateRequest.DEFAULT_CONFIG_NAME : configName;
+    }
+
+    /** This plugin as built: its jar (whose path holds the version), size and time, so a rebuilt SNAPSHOT generates again. */
+    private String generator() {
+        StringBuilder id = new StringBuilder(getClass().getName());
+        try {
+            Path jar = Path.of(getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+            id.append(' ').append(jar).append(' ').append(Files.size(jar)).append(' ').append(Files.getLastModifiedTime(jar).toMillis());
+        } catch (Exception e) {
+            id.append(" unknown ").append(System.nanoTime()); // cannot tell which build this is: never up to date
+        }
+        return id.toString();
     }
 }

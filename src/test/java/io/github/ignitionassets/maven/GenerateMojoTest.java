@@ -428,6 +428,74 @@ class GenerateMojoTest {
         assertTrue(m.contains("backoff.maxDelay " + y + "6): '99999d' is longer than the longest allowed, 10000d"), m);
     }
 
+    @Test
+    @InjectMojo(goal = "generate", pom = UNIT + "defaults/pom.xml")
+    void aBuildWithTheSameInputsDoesNoWorkAndAnyChangeIsMadeAgain(GenerateMojo mojo) throws Exception {
+        List<String> log = new java.util.ArrayList<>();
+        mojo.setLog(new org.apache.maven.monitor.logging.DefaultLog(new org.codehaus.plexus.logging.AbstractLogger(0, "test") {
+            public void debug(String m, Throwable t) {
+            }
+
+            public void info(String m, Throwable t) {
+                log.add("info " + m);
+            }
+
+            public void warn(String m, Throwable t) {
+                log.add("warn " + m);
+            }
+
+            public void error(String m, Throwable t) {
+                log.add("error " + m);
+            }
+
+            public void fatalError(String m, Throwable t) {
+                log.add("fatal " + m);
+            }
+
+            public org.codehaus.plexus.logging.Logger getChildLogger(String name) {
+                return this;
+            }
+        }));
+        mojo.execute();
+        Path out = basedir.resolve("target/generated-resources/ignition");
+        Path report = basedir.resolve("target/ignition-assets/load-report.json");
+        List<Path> outputs = List.of(out.resolve("agent-pull-image"), out.resolve("agent.service"), out.resolve("config.ign"), report);
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        for (Path o : outputs) {
+            Files.setLastModifiedTime(o, old);
+        }
+        String size = log.stream().filter(l -> l.startsWith("info Ignition config config.ign: ")).findFirst().orElseThrow();
+        String summary = log.stream().filter(l -> l.startsWith("info Load in a registry outage: 12 attempts/host-hour")).findFirst().orElseThrow();
+
+        log.clear();
+        mojo.execute();
+        assertEquals(List.of("info Ignition assets unchanged in target/generated-resources/ignition (same inputs as the last build)",
+                size, summary), log);
+        for (Path o : outputs) {
+            assertEquals(old, Files.getLastModifiedTime(o), o + " was rewritten");
+        }
+        List<Artifact> attached = project.getAttachedArtifacts(); // once per execution: this test reuses the project
+        assertEquals(out.resolve("config.ign").toFile(), attached.get(attached.size() - 1).getFile(), "attached when up to date too");
+
+        // An output edited by hand, or gone, is made again, and only it.
+        String unit = read(out.resolve("agent.service"));
+        Files.writeString(out.resolve("agent.service"), "edited by hand\n");
+        Files.delete(report);
+        log.clear();
+        mojo.execute();
+        assertEquals("info Wrote agent.service to target/generated-resources/ignition", log.get(0));
+        assertEquals(unit, read(out.resolve("agent.service")));
+        assertTrue(Files.isRegularFile(report));
+        assertEquals(old, Files.getLastModifiedTime(out.resolve("config.ign")));
+
+        // A changed input is picked up.
+        write("src/main/ignition/pull.yaml", "backoff:\n  maxDelay: 60s\n");
+        log.clear();
+        mojo.execute();
+        assertEquals("info Wrote agent-pull-image, config.ign to target/generated-resources/ignition", log.get(0));
+        assertTrue(read(out.resolve("agent-pull-image")).contains("max_delay_ms=60000\n"));
+    }
+
     private void assertAttached(Path config) {
         List<Artifact> attached = project.getAttachedArtifacts();
         assertEquals(1, attached.size(), attached::toString);
