@@ -43,8 +43,8 @@ public class GoalPhases {
         long t6 = System.nanoTime();
         AssetGenerator.generate(request);
         long t7 = System.nanoTime();
-        System.out.printf("cold: spec file (Jackson YAML + SnakeYAML) %d ms, load model %d ms, script %d ms,"
-                        + " config (Jackson databind) %d ms, rest of generate %d ms, writes + report JSON %d ms;"
+        System.out.printf("cold: spec file %d ms, load model %d ms, script %d ms,"
+                        + " config %d ms, rest of generate %d ms, writes + report JSON %d ms;"
                         + " a second generate, warm: %d ms%n", ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3),
                 ms(t5 - t4), ms(t6 - t5), ms(t7 - t6));
     }

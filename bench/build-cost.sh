@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Build cost of the plugin: a warm `mvn -o -q generate-resources` of a consumer with the plugin against the same
 # consumer without it (the plugin is declared only in profile `ignition`, so "without" has no trace of it), for the
-# default assets and for a consumer with a base config. RUNS builds of each (default 10), interleaved
-# without/with, after two warm-up builds of each; prints the median wall time of each and the ratio.
+# default assets and for a consumer with a base config. Two cases with the plugin: "up to date" (the inputs are as in
+# the last build, so the goal finds its build record and does no work: the usual warm build) and "generated" (the
+# record is deleted before each build, so the goal reads, models, renders and validates everything, as after any
+# change of input). RUNS builds of each (default 10), interleaved without / up to date / generated, after two
+# warm-up builds of each; prints the median wall time of each and the ratio to "without".
 #
 #   bench/build-cost.sh [RUNS]
 #
@@ -95,19 +98,34 @@ for c in default base-config; do
   for _ in 1 2; do mvn_run "$c" >/dev/null; mvn_run "$c" -Pignition >/dev/null; done
 done
 
-echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the timed runs; $runs runs of each, interleaved"
-printf '%-12s %14s %14s %10s %8s\n' consumer "without (ms)" "with (ms)" "added" ratio
+# The two cases really are what they say: the goal skips its work when its record matches, and does it without one.
 for c in default base-config; do
-  : > "$work/without"; : > "$work/with"
+  ./mvnw -B -o -s "$work/settings.xml" -Dmaven.repo.local="$repo" -f "$work/$c/pom.xml" -Pignition generate-resources \
+    | grep -q 'Ignition assets unchanged in .* (same inputs as the last build)' || { echo "$c: not up to date" >&2; exit 1; }
+  rm -f "$work/$c/target/ignition-assets/last-build.txt"
+  ./mvnw -B -o -s "$work/settings.xml" -Dmaven.repo.local="$repo" -f "$work/$c/pom.xml" -Pignition generate-resources \
+    | grep -q 'Load in a registry outage' || { echo "$c: did not generate" >&2; exit 1; }
+done
+
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the timed runs; $runs runs of each, interleaved"
+printf '%-26s %14s %14s %10s %8s\n' consumer "without (ms)" "with (ms)" "added" ratio
+for c in default base-config; do
+  : > "$work/without"; : > "$work/uptodate"; : > "$work/generated"
   for _ in $(seq 1 "$runs"); do
     mvn_run "$c" >> "$work/without"
-    mvn_run "$c" -Pignition >> "$work/with"
+    mvn_run "$c" -Pignition >> "$work/uptodate"
+    rm -f "$work/$c/target/ignition-assets/last-build.txt"
+    mvn_run "$c" -Pignition >> "$work/generated"
   done
-  grep -q 'Ignition assets unchanged' "$work/last.log" 2>/dev/null || true
-  a=$(median < "$work/without"); b=$(median < "$work/with")
-  printf '%-12s %14s %14s %10s %8s\n' "$c" "$a" "$b" "$((b - a)) ms" "$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", b / a}')"
-  echo "  without: $(tr '\n' ' ' < "$work/without")" >&2
-  echo "  with:    $(tr '\n' ' ' < "$work/with")" >&2
+  a=$(median < "$work/without")
+  for case in uptodate generated; do
+    b=$(median < "$work/$case")
+    label="$c, $( [ $case = uptodate ] && echo 'up to date' || echo generated)"
+    printf '%-26s %14s %14s %10s %8s\n' "$label" "$a" "$b" "$((b - a)) ms" "$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", b / a}')"
+  done
+  echo "  without:    $(tr '\n' ' ' < "$work/without")" >&2
+  echo "  up to date: $(tr '\n' ' ' < "$work/uptodate")" >&2
+  echo "  generated:  $(tr '\n' ' ' < "$work/generated")" >&2
 done
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) after the timed runs"
 
