@@ -1,7 +1,5 @@
 package io.github.ignitionassets.backoff;
 
-import java.util.Random;
-
 /**
  * What a spec costs the registry in a sustained outage, per host and across a fleet, from the {@link LoadModel}.
  *
@@ -48,7 +46,7 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
     /** Computes the report with a fleet of the given size. */
     public static LoadReport compute(BackoffSpec spec, RestartPolicy unit, int hosts) {
         LoadModel model = new LoadModel(spec, unit, 0);
-        Random random = new Random(SEED);
+        var random = new UnsharedRandom(SEED);
         long[] ours = model.attemptTimes(LoadModel.Policy.STATE_FILE, STEADY_TO, random);
         double perHour = LoadModel.count(ours, STEADY_FROM, STEADY_TO) / 3.0;
         int firstHour = LoadModel.count(ours, 0, HOUR);
@@ -67,8 +65,8 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
         }
         double meanRecovery = sumGap == 0 ? 0 : sumGapSquared / (2 * sumGap);
 
-        long[] reset = new LoadModel(spec, unit, 0).attemptTimes(LoadModel.Policy.RESET_ON_RESTART, STEADY_TO, new Random(SEED));
-        long[] fixed = new LoadModel(spec, FIXED_3S, 0).attemptTimes(LoadModel.Policy.FIXED_RETRY, STEADY_TO, new Random(SEED));
+        long[] reset = new LoadModel(spec, unit, 0).attemptTimes(LoadModel.Policy.RESET_ON_RESTART, STEADY_TO, new UnsharedRandom(SEED));
+        long[] fixed = new LoadModel(spec, FIXED_3S, 0).attemptTimes(LoadModel.Policy.FIXED_RETRY, STEADY_TO, new UnsharedRandom(SEED));
 
         // Without jitter every host is the same host: one simulation stands for all of them. With jitter, hosts are
         // simulated one by one, up to a bounded number of attempts in all (millisecond delays make hundreds of
