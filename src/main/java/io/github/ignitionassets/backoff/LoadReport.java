@@ -77,13 +77,7 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
         double[] steadyBuckets = new double[(int) ((STEADY_TO - STEADY_FROM) / 1000)];
         double[] firstMinute = new double[60];
         for (int h = 0; h < simulated; h++) {
-            for (long t : model.attemptTimes(LoadModel.Policy.STATE_FILE, STEADY_TO, random)) {
-                if (t < 60_000) {
-                    firstMinute[(int) (t / 1000)] += weight;
-                } else if (t >= STEADY_FROM && t < STEADY_TO) {
-                    steadyBuckets[(int) ((t - STEADY_FROM) / 1000)] += weight;
-                }
-            }
+            addPerSecond(model.attemptTimes(LoadModel.Policy.STATE_FILE, STEADY_TO, random), weight, firstMinute, steadyBuckets);
         }
         int requests = 1 + spec.podmanRetries();
         return new LoadReport(round(perHour), firstHour, round(maxGap), round(meanRecovery), requests,
@@ -91,6 +85,21 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
                 round(LoadModel.count(reset, STEADY_FROM, STEADY_TO) / 3.0),
                 round(LoadModel.count(fixed, STEADY_FROM, STEADY_TO) / 3.0),
                 unit.timeoutStartMs() == Long.MAX_VALUE ? -1 : unit.timeoutStartMs() / 1000.0, unit.restartMs() / 1000.0);
+    }
+
+    /*
+     * One host's attempts into the per-second counts. A method of its own, not a loop inside compute: the JIT
+     * compiles a method called a thousand times after a few dozen calls, but a loop in a method called once only
+     * after some 60k iterations, and the fleet's attempts are about that many, so they ran interpreted in each build.
+     */
+    private static void addPerSecond(long[] times, double weight, double[] firstMinute, double[] steadyBuckets) {
+        for (long t : times) {
+            if (t < 60_000) {
+                firstMinute[(int) (t / 1000)] += weight;
+            } else if (t >= STEADY_FROM && t < STEADY_TO) {
+                steadyBuckets[(int) ((t - STEADY_FROM) / 1000)] += weight;
+            }
+        }
     }
 
     /**
