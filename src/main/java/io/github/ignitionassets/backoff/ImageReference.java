@@ -69,9 +69,10 @@ public record ImageReference(String text) {
 
     /** The reference, checked. */
     public static ImageReference of(String text) {
-        check(text).ifPresent(problem -> {
-            throw new IllegalArgumentException(problem);
-        });
+        Optional<String> problem = check(text);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
         return new ImageReference(text);
     }
 

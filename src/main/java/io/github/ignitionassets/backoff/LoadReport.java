@@ -1,7 +1,5 @@
 package io.github.ignitionassets.backoff;
 
-import java.util.Random;
-
 /**
  * What a spec costs the registry in a sustained outage, per host and across a fleet, from the {@link LoadModel}.
  *
@@ -48,7 +46,7 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
     /** Computes the report with a fleet of the given size. */
     public static LoadReport compute(BackoffSpec spec, RestartPolicy unit, int hosts) {
         LoadModel model = new LoadModel(spec, unit, 0);
-        Random random = new Random(SEED);
+        var random = new UnsharedRandom(SEED);
         long[] ours = model.attemptTimes(LoadModel.Policy.STATE_FILE, STEADY_TO, random);
         double perHour = LoadModel.count(ours, STEADY_FROM, STEADY_TO) / 3.0;
         int firstHour = LoadModel.count(ours, 0, HOUR);
@@ -67,8 +65,8 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
         }
         double meanRecovery = sumGap == 0 ? 0 : sumGapSquared / (2 * sumGap);
 
-        long[] reset = new LoadModel(spec, unit, 0).attemptTimes(LoadModel.Policy.RESET_ON_RESTART, STEADY_TO, new Random(SEED));
-        long[] fixed = new LoadModel(spec, FIXED_3S, 0).attemptTimes(LoadModel.Policy.FIXED_RETRY, STEADY_TO, new Random(SEED));
+        long[] reset = new LoadModel(spec, unit, 0).attemptTimes(LoadModel.Policy.RESET_ON_RESTART, STEADY_TO, new UnsharedRandom(SEED));
+        long[] fixed = new LoadModel(spec, FIXED_3S, 0).attemptTimes(LoadModel.Policy.FIXED_RETRY, STEADY_TO, new UnsharedRandom(SEED));
 
         // Without jitter every host is the same host: one simulation stands for all of them. With jitter, hosts are
         // simulated one by one, up to a bounded number of attempts in all (millisecond delays make hundreds of
@@ -79,13 +77,7 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
         double[] steadyBuckets = new double[(int) ((STEADY_TO - STEADY_FROM) / 1000)];
         double[] firstMinute = new double[60];
         for (int h = 0; h < simulated; h++) {
-            for (long t : model.attemptTimes(LoadModel.Policy.STATE_FILE, STEADY_TO, random)) {
-                if (t < 60_000) {
-                    firstMinute[(int) (t / 1000)] += weight;
-                } else if (t >= STEADY_FROM && t < STEADY_TO) {
-                    steadyBuckets[(int) ((t - STEADY_FROM) / 1000)] += weight;
-                }
-            }
+            addPerSecond(model.attemptTimes(LoadModel.Policy.STATE_FILE, STEADY_TO, random), weight, firstMinute, steadyBuckets);
         }
         int requests = 1 + spec.podmanRetries();
         return new LoadReport(round(perHour), firstHour, round(maxGap), round(meanRecovery), requests,
@@ -93,6 +85,21 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
                 round(LoadModel.count(reset, STEADY_FROM, STEADY_TO) / 3.0),
                 round(LoadModel.count(fixed, STEADY_FROM, STEADY_TO) / 3.0),
                 unit.timeoutStartMs() == Long.MAX_VALUE ? -1 : unit.timeoutStartMs() / 1000.0, unit.restartMs() / 1000.0);
+    }
+
+    /*
+     * One host's attempts into the per-second counts. A method of its own, not a loop inside compute: the JIT
+     * compiles a method called a thousand times after a few dozen calls, but a loop in a method called once only
+     * after some 60k iterations, and the fleet's attempts are about that many, so they ran interpreted in each build.
+     */
+    private static void addPerSecond(long[] times, double weight, double[] firstMinute, double[] steadyBuckets) {
+        for (long t : times) {
+            if (t < 60_000) {
+                firstMinute[(int) (t / 1000)] += weight;
+            } else if (t >= STEADY_FROM && t < STEADY_TO) {
+                steadyBuckets[(int) ((t - STEADY_FROM) / 1000)] += weight;
+            }
+        }
     }
 
     /**

@@ -37,14 +37,24 @@ public final class PullSpecs {
             problems.addAll(file.problems());
             values.putAll(file.values());
         }
-        pom.forEach((field, v) -> {
-            if (v != null) {
-                values.put(field, v);
+        // Plain loops, not lambdas or streams, here and below: each lambda is a class spun on first use, which
+        // costs about a millisecond in each build's fresh JVM.
+        for (Map.Entry<String, RawValue> e : pom.entrySet()) {
+            if (e.getValue() != null) {
+                values.put(e.getKey(), e.getValue());
             }
-        });
+        }
 
         // A spec file that could not be read to its end may well hold the image: don't also call it missing.
-        boolean unreadFile = file != null && file.problems().stream().anyMatch(p -> p.field().equals(SpecFile.FIELD));
+        boolean unreadFile = false;
+        if (file != null) {
+            for (Problem p : file.problems()) {
+                if (p.field().equals(SpecFile.FIELD)) {
+                    unreadFile = true;
+                    break;
+                }
+            }
+        }
         var image = image(values.get(SpecKeys.IMAGE), unreadFile, problems);
         BackoffSpec d = BackoffSpec.DEFAULTS;
         Duration initial = duration(SpecKeys.INITIAL_DELAY, values.get(SpecKeys.INITIAL_DELAY), d.initialDelay(), problems);

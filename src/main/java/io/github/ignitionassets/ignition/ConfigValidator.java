@@ -244,18 +244,20 @@ public final class ConfigValidator {
 
     private void checkResources(Json config) {
         Json ignition = config.path("ignition");
-        forEach(ignition.path("config").path("merge"), "ignition.config.merge", this::checkReference);
+        for (Entry merge : objects(ignition.path("config").path("merge"), "ignition.config.merge")) {
+            checkReference(merge.node(), merge.path());
+        }
         if (ignition.path("config").path("replace").isObject()) {
             checkResource(ignition.path("config").path("replace"), "ignition.config.replace");
         }
-        forEach(ignition.path("security").path("tls").path("certificateAuthorities"),
-                "ignition.security.tls.certificateAuthorities", (ca, path) -> {
-                    checkReference(ca, path);
-                    String source = text(ca, "source");
-                    if (version == IgnitionVersion.V3_0_0 && (source == null || source.isEmpty())) {
-                        error(path + ".source", FindingKind.URL_SCHEME, ValidationMessages.URL_SCHEME);
-                    }
-                });
+        for (Entry ca : objects(ignition.path("security").path("tls").path("certificateAuthorities"),
+                "ignition.security.tls.certificateAuthorities")) {
+            checkReference(ca.node(), ca.path());
+            String source = text(ca.node(), "source");
+            if (version == IgnitionVersion.V3_0_0 && (source == null || source.isEmpty())) {
+                error(ca.path() + ".source", FindingKind.URL_SCHEME, ValidationMessages.URL_SCHEME);
+            }
+        }
         for (String proxy : List.of("httpProxy", "httpsProxy")) {
             String url = text(ignition.path("proxy"), proxy);
             if (url == null) {
@@ -267,17 +269,19 @@ public final class ConfigValidator {
                 error("ignition.proxy." + proxy, FindingKind.URL_SCHEME, ValidationMessages.PROXY_SCHEME);
             }
         }
-        forEach(config.path("storage").path("files"), "storage.files", (file, path) -> {
-            if (file.path("contents").isObject()) {
-                checkResource(file.path("contents"), path + ".contents");
+        for (Entry file : objects(config.path("storage").path("files"), "storage.files")) {
+            if (file.node().path("contents").isObject()) {
+                checkResource(file.node().path("contents"), file.path() + ".contents");
             }
-            forEach(file.path("append"), path + ".append", this::checkResource);
-        });
-        forEach(config.path("storage").path("luks"), "storage.luks", (luks, path) -> {
-            if (luks.path("keyFile").isObject()) {
-                checkResource(luks.path("keyFile"), path + ".keyFile");
+            for (Entry append : objects(file.node().path("append"), file.path() + ".append")) {
+                checkResource(append.node(), append.path());
             }
-        });
+        }
+        for (Entry luks : objects(config.path("storage").path("luks"), "storage.luks")) {
+            if (luks.node().path("keyFile").isObject()) {
+                checkResource(luks.node().path("keyFile"), luks.path() + ".keyFile");
+            }
+        }
     }
 
     /** A config to merge or a CA: from 3.1.0 on, Ignition wants a source and repeats a bad one at the entry. */
@@ -362,33 +366,39 @@ public final class ConfigValidator {
     // ---- storage ---------------------------------------------------------------------------------------------
 
     private void checkStorage(Json storage) {
+        List<Entry> links = objects(storage.path("links"), "storage.links");
+        List<Entry> directories = objects(storage.path("directories"), "storage.directories");
         List<String> linkPaths = new ArrayList<>();
-        forEach(storage.path("links"), "storage.links", (link, path) -> linkPaths.add(orEmpty(text(link, "path"))));
+        for (Entry link : links) {
+            linkPaths.add(orEmpty(text(link.node(), "path")));
+        }
         Set<String> seen = new HashSet<>();
-        forEach(storage.path("directories"), "storage.directories", (dir, path) -> {
-            checkNode(dir, path, linkPaths, ValidationMessages.DIR_UNDER_LINK, seen);
-            checkMode(dir, path);
-        });
-        forEach(storage.path("files"), "storage.files", (file, path) -> {
-            checkNode(file, path, linkPaths, ValidationMessages.FILE_UNDER_LINK, seen);
-            checkMode(file, path);
-            if (file.path("overwrite").booleanValue() && text(file.path("contents"), "source") == null) {
-                error(path + ".overwrite", FindingKind.OVERWRITE, ValidationMessages.OVERWRITE);
+        for (Entry dir : directories) {
+            checkNode(dir.node(), dir.path(), linkPaths, ValidationMessages.DIR_UNDER_LINK, seen);
+            checkMode(dir.node(), dir.path());
+        }
+        for (Entry file : objects(storage.path("files"), "storage.files")) {
+            checkNode(file.node(), file.path(), linkPaths, ValidationMessages.FILE_UNDER_LINK, seen);
+            checkMode(file.node(), file.path());
+            if (file.node().path("overwrite").booleanValue() && text(file.node().path("contents"), "source") == null) {
+                error(file.path() + ".overwrite", FindingKind.OVERWRITE, ValidationMessages.OVERWRITE);
             }
-        });
-        Set<String> directories = new HashSet<>();
-        forEach(storage.path("directories"), "storage.directories",
-                (dir, path) -> directories.add(cleanPath(orEmpty(text(dir, "path")))));
-        forEach(storage.path("links"), "storage.links", (link, path) -> {
-            checkNode(link, path, linkPaths, ValidationMessages.LINK_UNDER_LINK, seen);
-            if (link.path("hard").booleanValue() && directories.contains(cleanPath(orEmpty(text(link, "target"))))) {
-                error(path, FindingKind.HARD_LINK_TO_DIRECTORY, ValidationMessages.HARD_LINK_TO_DIR);
+        }
+        Set<String> directoryPaths = new HashSet<>();
+        for (Entry dir : directories) {
+            directoryPaths.add(cleanPath(orEmpty(text(dir.node(), "path"))));
+        }
+        for (Entry link : links) {
+            checkNode(link.node(), link.path(), linkPaths, ValidationMessages.LINK_UNDER_LINK, seen);
+            String target = orEmpty(text(link.node(), "target"));
+            if (link.node().path("hard").booleanValue() && directoryPaths.contains(cleanPath(target))) {
+                error(link.path(), FindingKind.HARD_LINK_TO_DIRECTORY, ValidationMessages.HARD_LINK_TO_DIR);
             }
             // Ignition asks for a target only from spec 3.3.0 on.
-            if (version.compareTo(IgnitionVersion.V3_3_0) >= 0 && orEmpty(text(link, "target")).isEmpty()) {
-                error(path + ".target", FindingKind.MISSING_FIELD, ValidationMessages.LINK_TARGET);
+            if (version.compareTo(IgnitionVersion.V3_3_0) >= 0 && target.isEmpty()) {
+                error(link.path() + ".target", FindingKind.MISSING_FIELD, ValidationMessages.LINK_TARGET);
             }
-        });
+        }
     }
 
     private void checkNode(Json node, String path, List<String> linkPaths, String underLink, Set<String> seen) {
@@ -461,7 +471,9 @@ public final class ConfigValidator {
 
     private void checkSystemd(Json systemd) {
         Set<String> units = new HashSet<>();
-        forEach(systemd.path("units"), "systemd.units", (unit, path) -> {
+        for (Entry entry : objects(systemd.path("units"), "systemd.units")) {
+            Json unit = entry.node();
+            String path = entry.path();
             String name = orEmpty(text(unit, "name"));
             if (!UNIT_TYPES.contains(extension(name))) {
                 error(path + ".name", FindingKind.UNIT_EXTENSION, ValidationMessages.UNIT_EXT);
@@ -476,7 +488,9 @@ public final class ConfigValidator {
                 }
             }
             Set<String> dropins = new HashSet<>();
-            forEach(unit.path("dropins"), path + ".dropins", (dropin, at) -> {
+            for (Entry dropinEntry : objects(unit.path("dropins"), path + ".dropins")) {
+                Json dropin = dropinEntry.node();
+                String at = dropinEntry.path();
                 String dropinName = orEmpty(text(dropin, "name"));
                 if (!extension(dropinName).equals(".conf")) {
                     error(at + ".name", FindingKind.DROPIN_EXTENSION, ValidationMessages.DROPIN_EXT);
@@ -491,11 +505,11 @@ public final class ConfigValidator {
                 if (!dropins.add(dropinName)) {
                     error(at, FindingKind.DUPLICATE_DROPIN, ValidationMessages.DUPLICATE);
                 }
-            });
+            }
             if (!units.add(name)) {
                 error(path, FindingKind.DUPLICATE_UNIT, ValidationMessages.DUPLICATE);
             }
-        });
+        }
     }
 
     /** Go's path.Ext. */
@@ -521,10 +535,10 @@ public final class ConfigValidator {
                 List.of("kernelArguments.shouldExist", "kernelArguments.shouldNotExist"), null);
         duplicates(List.of(config.path("passwd").path("users")), List.of("passwd.users"), "name");
         duplicates(List.of(config.path("passwd").path("groups")), List.of("passwd.groups"), "name");
-        forEach(config.path("passwd").path("users"), "passwd.users", (user, path) -> {
-            duplicates(List.of(user.path("groups")), List.of(path + ".groups"), null);
-            duplicates(List.of(user.path("sshAuthorizedKeys")), List.of(path + ".sshAuthorizedKeys"), null);
-        });
+        for (Entry user : objects(config.path("passwd").path("users"), "passwd.users")) {
+            duplicates(List.of(user.node().path("groups")), List.of(user.path() + ".groups"), null);
+            duplicates(List.of(user.node().path("sshAuthorizedKeys")), List.of(user.path() + ".sshAuthorizedKeys"), null);
+        }
         Json storage = config.path("storage");
         duplicates(List.of(storage.path("disks")), List.of("storage.disks"), "device");
         duplicates(List.of(storage.path("filesystems")), List.of("storage.filesystems"), "device");
@@ -548,19 +562,26 @@ public final class ConfigValidator {
 
     // ---- plumbing --------------------------------------------------------------------------------------------
 
-    private interface EntryCheck {
-        void check(Json entry, String path);
+    /** An object in a list of the config, with its path. */
+    private record Entry(Json node, String path) {
     }
 
-    private static void forEach(Json list, String path, EntryCheck check) {
+    /**
+     * The objects in a list, with their paths; none when it is not a list. The checks loop over these rather than
+     * pass a lambda per list: each lambda is a class spun on first use, about a millisecond apiece in each build's
+     * fresh JVM, where this runs once on the config the build just wrote.
+     */
+    private static List<Entry> objects(Json list, String path) {
         if (!list.isArray()) {
-            return;
+            return List.of();
         }
+        List<Entry> objects = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i).isObject()) {
-                check.check(list.get(i), path + "[" + i + "]");
+                objects.add(new Entry(list.get(i), path + "[" + i + "]"));
             }
         }
+        return objects;
     }
 
     private static String text(Json object, String key) {

@@ -17,10 +17,21 @@ public final class UnitText {
      */
     public static String argument(String value) {
         String v = literal(value).replace("$", "$$");
-        boolean plain = !v.isEmpty() && v.chars().noneMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\'' || c == '\\' || c == ';');
-        if (plain) {
-            return v;
+        return v.isEmpty() || needsQuotes(v) ? quoted(v) : v;
+    }
+
+    // A loop, not chars().noneMatch(lambda): the lambda's class is spun on first use, each build in a fresh JVM.
+    private static boolean needsQuotes(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '\\' || c == ';') {
+                return true;
+            }
         }
+        return false;
+    }
+
+    private static String quoted(String v) {
         return "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }
