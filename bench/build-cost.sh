@@ -102,7 +102,7 @@ done
 for c in default base-config; do
   ./mvnw -B -o -s "$work/settings.xml" -Dmaven.repo.local="$repo" -f "$work/$c/pom.xml" -Pignition generate-resources \
     | grep -q 'Ignition assets unchanged in .* (same inputs as the last build)' || { echo "$c: not up to date" >&2; exit 1; }
-  rm -f "$work/$c/target/ignition-assets/last-build.txt"
+  rm -f "$work/$c/target/ignition-assets/last-build.bin"
   ./mvnw -B -o -s "$work/settings.xml" -Dmaven.repo.local="$repo" -f "$work/$c/pom.xml" -Pignition generate-resources \
     | grep -q 'Load in a registry outage' || { echo "$c: did not generate" >&2; exit 1; }
 done
@@ -114,7 +114,7 @@ for c in default base-config; do
   for _ in $(seq 1 "$runs"); do
     mvn_run "$c" >> "$work/without"
     mvn_run "$c" -Pignition >> "$work/uptodate"
-    rm -f "$work/$c/target/ignition-assets/last-build.txt"
+    rm -f "$work/$c/target/ignition-assets/last-build.bin"
     mvn_run "$c" -Pignition >> "$work/generated"
   done
   a=$(median < "$work/without")

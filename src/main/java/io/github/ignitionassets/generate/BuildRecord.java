@@ -1,13 +1,13 @@
 package io.github.ignitionassets.generate;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,97 +17,124 @@ import java.util.Optional;
  * What the last successful generation was made from and what it wrote, so that a build whose inputs have not changed
  * can leave the outputs alone without rendering, modelling and validating them again, as compilers skip sources that
  * are up to date. The inputs are every request value, the bytes of every file the request names (spec, unit, base
- * config, extra files, units and drop-ins), the generator (plugin version and jar) and the Java runtime (whose zlib
- * makes the gzip bytes); the outputs are checked by their SHA-256, so an output deleted or edited by hand is made
- * again. The log lines of that generation are kept too, so an unchanged build reports the same figures.
+ * config, extra files, units and drop-ins), the generator (plugin jar) and the Java runtime (whose zlib makes the gzip
+ * bytes); an output deleted or edited by hand is made again. The log lines of that generation are kept too, so an
+ * unchanged build reports the same figures.
  *
- * <p>Stored as a small text file: {@code inputs <sha256>}, then {@code output <sha256> <path>} and {@code log
- * <level> <text>} lines.
+ * <p>Inputs and outputs are kept whole and compared byte for byte: no hash can collide, and a first SHA-256 in a
+ * build's fresh JVM (provider set-up, then interpreted rounds) costs more than the whole comparison, about 50 ms. A
+ * record is a few tens of KiB: {@code inputs N}, {@code output N path} (each followed by its N bytes) and
+ * {@code log level text} lines.
  */
 public final class BuildRecord {
 
     /** The record's file name in its directory. */
-    public static final String FILE_NAME = "last-build.txt";
+    public static final String FILE_NAME = "last-build.bin";
 
-    private static final String HEADER = "ignition-assets build record 1";
+    private static final String HEADER = "ignition-assets build record 2";
 
     /** A log line to repeat: its level ({@code info} or {@code warn}) and text. */
     public record LogLine(String level, String text) {
     }
 
-    private final String inputs;
-    private final Map<Path, String> outputs;
+    private final byte[] inputs;
+    private final Map<Path, byte[]> outputs;
     private final List<LogLine> log;
 
-    private BuildRecord(String inputs, Map<Path, String> outputs, List<LogLine> log) {
+    private BuildRecord(byte[] inputs, Map<Path, byte[]> outputs, List<LogLine> log) {
         this.inputs = inputs;
         this.outputs = outputs;
         this.log = log;
     }
 
     /**
-     * The digest of everything the outputs are made from.
+     * Everything the outputs are made from, as bytes to compare.
      *
-     * @param generator what made the outputs (plugin version and jar), so that a new plugin makes them again
+     * @param generator what made the outputs (plugin jar), so that a new plugin makes them again
      */
-    public static String inputs(GenerateRequest request, String generator) throws IOException {
-        MessageDigest d = sha256();
-        update(d, HEADER);
-        update(d, generator);
-        update(d, System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
-        update(d, request.toString());
+    public static byte[] inputs(GenerateRequest request, String generator) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(4096);
+        text(b, HEADER);
+        text(b, generator);
+        text(b, System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+        // Each value by hand, not the records' toString: its first call bootstraps method handles, about 80 ms in a
+        // build's fresh JVM. BuildRecordTest checks that every record component is here.
+        ConfigOptions c = request.config();
+        text(b, "request", request.baseDirectory(), request.image(), request.specFile(), request.specFileRequired(),
+                request.unitName(), request.scriptPath(), request.unitFile(), request.execStart(), request.timeoutStartSec(),
+                request.ignitionVersion(), request.outputDirectory(), request.configName(), request.stateDirectory(),
+                request.maxAttemptsPerHour(), c.baseConfig(), c.maxConfigBytes(), c.pretty());
+        // Each value its own field (NUL-separated), so that no two different requests give the same bytes.
+        for (var e : request.backoff().entrySet()) {
+            text(b, "backoff", e.getKey(), e.getValue());
+        }
+        for (var f : c.files()) {
+            text(b, "file", f.path(), f.mode(), f.source());
+        }
+        for (var u : c.units()) {
+            text(b, "unit", u.name(), u.file(), u.enabled());
+        }
+        for (var d : c.dropins()) {
+            text(b, "dropin", d.unit(), d.name(), d.file());
+        }
         List<Path> files = new ArrayList<>();
         files.add(request.specFile());
         files.add(request.unitFile());
         files.add(request.config().baseConfig());
-        request.config().files().forEach(f -> files.add(f.source()));
-        request.config().units().forEach(u -> files.add(u.file()));
-        request.config().dropins().forEach(u -> files.add(u.file()));
+        for (var f : request.config().files()) {
+            files.add(f.source());
+        }
+        for (var u : request.config().units()) {
+            files.add(u.file());
+        }
+        for (var d : request.config().dropins()) {
+            files.add(d.file());
+        }
         for (Path f : files) {
             if (f == null) {
-                update(d, "none");
+                text(b, "none");
                 continue;
             }
             Path file = request.baseDirectory().resolve(f);
-            update(d, file.toString());
+            text(b, file.toString());
             try {
                 byte[] bytes = Files.readAllBytes(file);
-                update(d, "bytes " + bytes.length);
-                d.update(bytes);
+                text(b, "bytes " + bytes.length);
+                b.write(bytes);
             } catch (NoSuchFileException e) {
-                update(d, "absent");
+                text(b, "absent");
             } catch (IOException e) {
-                update(d, "unreadable"); // generation will say why; it cannot be up to date
-                update(d, Long.toString(System.nanoTime()));
+                // Generation will say why; until then it cannot be up to date.
+                text(b, "unreadable " + System.nanoTime());
             }
         }
-        return hex(d.digest());
+        return b.toByteArray();
     }
 
-    /** A record of a generation that wrote {@code outputs} (path and bytes) and logged {@code log}. */
-    public static BuildRecord of(String inputs, Map<Path, byte[]> outputs, List<LogLine> log) {
-        Map<Path, String> digests = new LinkedHashMap<>();
-        outputs.forEach((path, bytes) -> digests.put(path.toAbsolutePath().normalize(), hex(sha256().digest(bytes))));
-        return new BuildRecord(inputs, digests, List.copyOf(log));
+    /** A record of a generation from {@code inputs} that wrote {@code outputs} (path and bytes) and logged {@code log}. */
+    public static BuildRecord of(byte[] inputs, Map<Path, byte[]> outputs, List<LogLine> log) {
+        Map<Path, byte[]> written = new LinkedHashMap<>();
+        outputs.forEach((path, bytes) -> written.put(path.toAbsolutePath().normalize(), bytes));
+        return new BuildRecord(inputs, written, List.copyOf(log));
     }
 
     /**
      * The log of the last generation, when it was made from these inputs and every output it wrote still has its
      * bytes; empty when the outputs must be made again (no record, other inputs, an output changed or gone).
      */
-    public static Optional<List<LogLine>> unchanged(Path directory, String inputs) {
+    public static Optional<List<LogLine>> unchanged(Path directory, byte[] inputs) {
         BuildRecord last;
         try {
-            last = read(directory.resolve(FILE_NAME));
+            last = read(Files.readAllBytes(directory.resolve(FILE_NAME)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // no record, or one we cannot read: generate
         }
-        if (last == null || !last.inputs.equals(inputs) || last.outputs.isEmpty()) {
+        if (last == null || !Arrays.equals(last.inputs, inputs) || last.outputs.isEmpty()) {
             return Optional.empty();
         }
         for (var e : last.outputs.entrySet()) {
             try {
-                if (!hex(sha256().digest(Files.readAllBytes(e.getKey()))).equals(e.getValue())) {
+                if (Files.size(e.getKey()) != e.getValue().length || !Arrays.equals(Files.readAllBytes(e.getKey()), e.getValue())) {
                     return Optional.empty();
                 }
             } catch (IOException ex) {
@@ -117,35 +144,37 @@ public final class BuildRecord {
         return Optional.of(last.log);
     }
 
-    /** Writes the record into {@code directory} (written last, after the outputs, so it never vouches for less). */
+    /** Writes the record into {@code directory} (after the outputs, so that it never vouches for more than is there). */
     public void write(Path directory) throws IOException {
-        StringBuilder b = new StringBuilder(HEADER).append('\n');
-        b.append("inputs ").append(inputs).append('\n');
-        outputs.forEach((path, digest) -> b.append("output ").append(digest).append(' ').append(escape(path.toString())).append('\n'));
-        for (LogLine l : log) {
-            b.append("log ").append(l.level()).append(' ').append(escape(l.text())).append('\n');
+        ByteArrayOutputStream b = new ByteArrayOutputStream(inputs.length + 16384);
+        line(b, HEADER);
+        line(b, "inputs " + inputs.length);
+        b.write(inputs);
+        b.write('\n');
+        for (var e : outputs.entrySet()) {
+            line(b, "output " + e.getValue().length + " " + escape(e.getKey().toString()));
+            b.write(e.getValue());
+            b.write('\n');
         }
-        OutputFiles.write(directory, Map.of(FILE_NAME, b.toString().getBytes(StandardCharsets.UTF_8)), java.util.Set.of());
+        for (LogLine l : log) {
+            line(b, "log " + l.level() + " " + escape(l.text()));
+        }
+        OutputFiles.write(directory, Map.of(FILE_NAME, b.toByteArray()), java.util.Set.of());
     }
 
-    /** Removes the record, so that nothing is taken as up to date (after a failed generation, for one). */
-    public static void forget(Path directory) throws IOException {
-        Files.deleteIfExists(directory.resolve(FILE_NAME));
-    }
-
-    private static BuildRecord read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+    private static BuildRecord read(byte[] bytes) {
+        int[] at = {0};
+        if (!HEADER.equals(nextLine(bytes, at))) {
             return null;
         }
-        String inputs = null;
-        Map<Path, String> outputs = new LinkedHashMap<>();
+        byte[] inputs = null;
+        Map<Path, byte[]> outputs = new LinkedHashMap<>();
         List<LogLine> log = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] parts = line.split(" ", 3);
+        while (at[0] < bytes.length) {
+            String[] parts = nextLine(bytes, at).split(" ", 3);
             switch (parts[0]) {
-                case "inputs" -> inputs = parts[1];
-                case "output" -> outputs.put(Path.of(unescape(parts[2])), parts[1]);
+                case "inputs" -> inputs = block(bytes, at, Integer.parseInt(parts[1]));
+                case "output" -> outputs.put(Path.of(unescape(parts[2])), block(bytes, at, Integer.parseInt(parts[1])));
                 case "log" -> log.add(new LogLine(parts[1], unescape(parts[2])));
                 default -> {
                     return null;
@@ -153,6 +182,39 @@ public final class BuildRecord {
             }
         }
         return inputs == null ? null : new BuildRecord(inputs, outputs, log);
+    }
+
+    private static String nextLine(byte[] bytes, int[] at) {
+        int start = at[0];
+        int end = start;
+        while (end < bytes.length && bytes[end] != '\n') {
+            end++;
+        }
+        at[0] = end + 1;
+        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] block(byte[] bytes, int[] at, int length) {
+        byte[] out = Arrays.copyOfRange(bytes, at[0], at[0] + length);
+        at[0] += length + 1;
+        return out;
+    }
+
+    private static void line(ByteArrayOutputStream b, String s) {
+        b.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+        b.write('\n');
+    }
+
+    private static void text(ByteArrayOutputStream b, String s) {
+        b.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+        b.write(0);
+    }
+
+    private static void text(ByteArrayOutputStream b, String kind, Object... values) {
+        text(b, kind);
+        for (Object v : values) {
+            text(b, v == null ? "\0null" : v.toString()); // null apart from the text "null"
+        }
     }
 
     private static String escape(String s) {
@@ -169,28 +231,6 @@ public final class BuildRecord {
             } else {
                 b.append(c);
             }
-        }
-        return b.toString();
-    }
-
-    private static void update(MessageDigest d, String s) {
-        d.update(s.getBytes(StandardCharsets.UTF_8));
-        d.update((byte) 0);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    private static String hex(byte[] bytes) {
-        char[] digits = "0123456789abcdef".toCharArray();
-        StringBuilder b = new StringBuilder(bytes.length * 2);
-        for (byte x : bytes) {
-            b.append(digits[x >> 4 & 0xf]).append(digits[x & 0xf]);
         }
         return b.toString();
     }

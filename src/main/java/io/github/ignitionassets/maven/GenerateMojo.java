@@ -262,7 +262,7 @@ public class GenerateMojo extends AbstractMojo {
         Path out = outputDirectory.toPath();
         Path reportDirectory = Path.of(project.getBuild().getDirectory(), "ignition-assets");
         String where = base.relativize(out.toAbsolutePath().normalize()).toString();
-        String inputs = null;
+        byte[] inputs = null;
         try {
             inputs = BuildRecord.inputs(request, generator());
         } catch (IOException e) {
@@ -283,7 +283,7 @@ public class GenerateMojo extends AbstractMojo {
         getLog().debug("Ignition assets: the goal's own work took " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
-    private void generate(GenerateRequest request, Path base, Path out, Path reportDirectory, String where, String inputs)
+    private void generate(GenerateRequest request, Path base, Path out, Path reportDirectory, String where, byte[] inputs)
             throws MojoExecutionException, MojoFailureException {
         GeneratedAssets assets;
         try {

@@ -1,7 +1,8 @@
 package io.github.ignitionassets.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** An unchanged build is recognised only when nothing the outputs are made from, and no output, has changed. */
 class BuildRecordTest {
+
+    private static final byte[] D = "inputs".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     @TempDir
     Path dir;
@@ -37,12 +40,12 @@ class BuildRecordTest {
     }
 
     @Test
-    void theInputsDigestIsStableAndFollowsEveryInput() throws Exception {
+    void theInputsAreStableAndFollowEveryInput() throws Exception {
         GenerateRequest r = request();
-        String before = BuildRecord.inputs(r, "plugin 1");
-        assertEquals(before, BuildRecord.inputs(request(), "plugin 1"), "same inputs, same digest");
+        byte[] before = BuildRecord.inputs(r, "plugin 1");
+        assertArrayEquals(before, BuildRecord.inputs(request(), "plugin 1"), "same inputs, same bytes");
 
-        Map<String, Function<GenerateRequest, String>> changes = new LinkedHashMap<>();
+        Map<String, Function<GenerateRequest, byte[]>> changes = new LinkedHashMap<>();
         changes.put("spec file", q -> edit("pull.yaml", q));
         changes.put("unit file", q -> edit("agent.service", q));
         changes.put("base config", q -> edit("base.ign", q));
@@ -64,7 +67,83 @@ class BuildRecordTest {
         });
         for (var c : changes.entrySet()) {
             GenerateRequest fresh = request();
-            assertNotEquals(before, c.getValue().apply(fresh), c.getKey());
+            assertFalse(java.util.Arrays.equals(before, c.getValue().apply(fresh)), c.getKey());
+        }
+    }
+
+    @Test
+    void everyValueOfTheRequestIsPartOfTheInputs() throws Exception {
+        GenerateRequest base = request();
+        byte[] before = BuildRecord.inputs(base, "plugin 1");
+        List<String> missed = new java.util.ArrayList<>();
+        for (var rc : GenerateRequest.class.getRecordComponents()) {
+            if (!rc.getName().equals("config")) {
+                check(before, with(base, rc, changed(rc.getType(), rc.getAccessor().invoke(base))), rc.getName(), missed);
+            }
+        }
+        ConfigOptions options = base.config();
+        for (var rc : ConfigOptions.class.getRecordComponents()) {
+            Object value = rc.getAccessor().invoke(options);
+            Object other = value instanceof List<?> l ? List.of() : changed(rc.getType(), value);
+            check(before, base.withConfig(with(options, rc, other)), "config." + rc.getName(), missed);
+        }
+        for (String list : List.of("files", "units", "dropins")) {
+            var listComponent = java.util.Arrays.stream(ConfigOptions.class.getRecordComponents())
+                    .filter(c -> c.getName().equals(list)).findFirst().orElseThrow();
+            Object entry = ((List<?>) listComponent.getAccessor().invoke(options)).get(0);
+            for (var rc : entry.getClass().getRecordComponents()) {
+                Object changedEntry = with(entry, rc, changed(rc.getType(), rc.getAccessor().invoke(entry)));
+                check(before, base.withConfig(with(options, listComponent, List.of(changedEntry))), list + "[0]." + rc.getName(), missed);
+            }
+        }
+        assertEquals(List.of(), missed, "request values that do not reach the build record");
+    }
+
+    private static void check(byte[] before, GenerateRequest changed, String name, List<String> missed) {
+        if (java.util.Arrays.equals(before, digest(changed, "plugin 1"))) {
+            missed.add(name);
+        }
+    }
+
+    /** A value of the type other than {@code old}. */
+    private static Object changed(Class<?> type, Object old) {
+        if (type == String.class) {
+            return old + "x";
+        }
+        if (type == Path.class) {
+            return old == null ? Path.of("x") : ((Path) old).resolve("x");
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return old == null || !((Boolean) old);
+        }
+        if (type == Double.class) {
+            return old == null ? 1.0 : (Double) old + 1;
+        }
+        if (type == Long.class) {
+            return old == null ? 1L : (Long) old + 1;
+        }
+        if (type == Map.class) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("backoff.jitter", "0.3");
+            return m;
+        }
+        throw new IllegalArgumentException("no other value for " + type);
+    }
+
+    /** {@code record} with one component replaced, through the canonical constructor. */
+    @SuppressWarnings("unchecked")
+    private static <R> R with(R record, java.lang.reflect.RecordComponent replaced, Object value) {
+        try {
+            var components = record.getClass().getRecordComponents();
+            Class<?>[] types = new Class<?>[components.length];
+            Object[] args = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                args[i] = components[i].getName().equals(replaced.getName()) ? value : components[i].getAccessor().invoke(record);
+            }
+            return (R) record.getClass().getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -77,24 +156,24 @@ class BuildRecordTest {
         Files.writeString(b, "B");
         List<BuildRecord.LogLine> log = List.of(new BuildRecord.LogLine("info", "two\nlines \\ and a backslash"),
                 new BuildRecord.LogLine("warn", "careful"));
-        BuildRecord.of("digest", Map.of(a, "A".getBytes(), b, "B".getBytes()), log).write(dir);
+        BuildRecord.of(D, Map.of(a, "A".getBytes(), b, "B".getBytes()), log).write(dir);
 
-        assertEquals(Optional.of(log), BuildRecord.unchanged(dir, "digest"));
-        assertEquals(Optional.empty(), BuildRecord.unchanged(dir, "other inputs"));
+        assertEquals(Optional.of(log), BuildRecord.unchanged(dir, D));
+        assertEquals(Optional.empty(), BuildRecord.unchanged(dir, "other inputs".getBytes()));
         Files.writeString(b, "b");
-        assertEquals(Optional.empty(), BuildRecord.unchanged(dir, "digest"), "an output edited");
+        assertEquals(Optional.empty(), BuildRecord.unchanged(dir, D), "an output edited");
         Files.writeString(b, "B");
         Files.delete(a);
-        assertEquals(Optional.empty(), BuildRecord.unchanged(dir, "digest"), "an output gone");
+        assertEquals(Optional.empty(), BuildRecord.unchanged(dir, D), "an output gone");
         Files.writeString(a, "A");
-        assertTrue(BuildRecord.unchanged(dir, "digest").isPresent());
+        assertTrue(BuildRecord.unchanged(dir, D).isPresent());
         Files.writeString(dir.resolve(BuildRecord.FILE_NAME), "something else\n");
-        assertEquals(Optional.empty(), BuildRecord.unchanged(dir, "digest"), "a record we cannot read");
+        assertEquals(Optional.empty(), BuildRecord.unchanged(dir, D), "a record we cannot read");
         Files.delete(dir.resolve(BuildRecord.FILE_NAME));
-        assertEquals(Optional.empty(), BuildRecord.unchanged(dir, "digest"), "no record");
+        assertEquals(Optional.empty(), BuildRecord.unchanged(dir, D), "no record");
     }
 
-    private String edit(String file, GenerateRequest r) {
+    private byte[] edit(String file, GenerateRequest r) {
         try {
             Files.writeString(dir.resolve(file), Files.readString(dir.resolve(file)) + " ");
         } catch (Exception e) {
@@ -103,7 +182,7 @@ class BuildRecordTest {
         return digest(r, "plugin 1");
     }
 
-    private static String digest(GenerateRequest r, String generator) {
+    private static byte[] digest(GenerateRequest r, String generator) {
         try {
             return BuildRecord.inputs(r, generator);
         } catch (Exception e) {
