@@ -209,18 +209,17 @@ final class JsonParser {
                 case 'r' -> b.append('\r');
                 case 't' -> b.append('\t');
                 case 'u' -> {
-                    int v = 0;
-                    for (int i = 0; i < 4; i++) {
+                    int v = hex4(pos);
+                    if (v < 0) {
+                        while (pos < s.length() && hexDigit(s.charAt(pos)) >= 0) {
+                            pos++; // to the character that is not a hex digit, for the message
+                        }
                         if (pos == s.length()) {
                             throw endOfInput();
                         }
-                        int d = Character.digit(s.charAt(pos), 16);
-                        if (d < 0 || s.charAt(pos) > 'f') {
-                            throw error("invalid character " + quote(s.codePointAt(pos)) + " in \\u hexadecimal character escape");
-                        }
-                        v = v * 16 + d;
-                        pos++;
+                        throw error("invalid character " + quote(s.codePointAt(pos)) + " in \\u hexadecimal character escape");
                     }
+                    pos += 4;
                     char u = (char) v;
                     int low = Character.isHighSurrogate(u) && pos + 1 < s.length() && s.charAt(pos) == '\\'
                             && s.charAt(pos + 1) == 'u' ? hex4(pos + 2) : -1;
@@ -248,13 +247,18 @@ final class JsonParser {
         }
         int v = 0;
         for (int i = at; i < at + 4; i++) {
-            int d = Character.digit(s.charAt(i), 16);
-            if (d < 0 || s.charAt(i) > 'f') {
+            int d = hexDigit(s.charAt(i));
+            if (d < 0) {
                 return -1;
             }
             v = v * 16 + d;
         }
         return v;
+    }
+
+    /** An ASCII hex digit's value, or -1 ({@link Character#digit} would also take other scripts' digits). */
+    private static int hexDigit(char c) {
+        return c <= 'f' ? Character.digit(c, 16) : -1;
     }
 
     private String number() throws JsonSyntaxException {
