@@ -68,26 +68,18 @@ public final class BuildRecord {
         for (var e : request.backoff().entrySet()) {
             text(b, "backoff", e.getKey(), e.getValue());
         }
+        // The files named, null where none is (ArrayList takes null; List.of would not).
+        List<Path> files = new ArrayList<>(Arrays.asList(request.specFile(), request.unitFile(), c.baseConfig()));
         for (var f : c.files()) {
             text(b, "file", f.path(), f.mode(), f.source());
+            files.add(f.source());
         }
         for (var u : c.units()) {
             text(b, "unit", u.name(), u.file(), u.enabled());
+            files.add(u.file());
         }
         for (var d : c.dropins()) {
             text(b, "dropin", d.unit(), d.name(), d.file());
-        }
-        List<Path> files = new ArrayList<>();
-        files.add(request.specFile());
-        files.add(request.unitFile());
-        files.add(request.config().baseConfig());
-        for (var f : request.config().files()) {
-            files.add(f.source());
-        }
-        for (var u : request.config().units()) {
-            files.add(u.file());
-        }
-        for (var d : request.config().dropins()) {
             files.add(d.file());
         }
         for (Path f : files) {
