@@ -34,6 +34,13 @@ class DataUrlTest {
     }
 
     @Test
+    void aTieBetweenPercentEncodingAndBase64GoesToPercentEncoding() {
+        byte[] escaped = "%%%%%".getBytes(StandardCharsets.UTF_8);
+        assertEquals(DataUrl.base64(escaped).length(), DataUrl.percentEncoded(escaped).length());
+        assertEquals(new DataUrl.Encoded("data:,%25%25%25%25%25", null), DataUrl.shortest(escaped, true));
+    }
+
+    @Test
     void gzipIsTheSameBytesEveryTime() {
         byte[] text = "echo hello\n".repeat(50).getBytes(StandardCharsets.UTF_8);
         assertArrayEquals(DataUrl.gzip(text), DataUrl.gzip(text));
