@@ -21,6 +21,7 @@ import io.github.ignitionassets.systemd.UnitFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,9 @@ public final class AssetGenerator {
         if (request.image() != null) {
             pom.put(SpecKeys.IMAGE, new RawValue(request.image(), false, POM));
         }
-        request.backoff().forEach((key, value) -> pom.put(key, new RawValue(value, false, POM + " <backoff>")));
+        for (Map.Entry<String, String> e : request.backoff().entrySet()) {
+            pom.put(e.getKey(), new RawValue(e.getValue(), false, POM + " <backoff>"));
+        }
         PullSpec spec = null;
         try {
             spec = PullSpecs.resolve(specFile, pom);
@@ -58,11 +61,11 @@ public final class AssetGenerator {
         }
 
         String unitName = request.unitName() == null ? GenerateRequest.DEFAULT_UNIT_NAME : request.unitName();
-        UnitFile.checkName(unitName).ifPresent(p -> problems.add(Problem.of("unitName", p)));
+        addProblem(problems, "unitName", UnitFile.checkName(unitName));
         String scriptPath = request.scriptPath() == null ? GenerateRequest.DEFAULT_SCRIPT_PATH : request.scriptPath();
-        checkScriptPath(scriptPath).ifPresent(p -> problems.add(Problem.of("scriptPath", p)));
+        addProblem(problems, "scriptPath", checkScriptPath(scriptPath));
         String stateDirectory = request.stateDirectory() == null ? GenerateRequest.DEFAULT_STATE_DIRECTORY : request.stateDirectory();
-        checkAbsolute(stateDirectory, "/run/agent-pull-image").ifPresent(p -> problems.add(Problem.of("stateDirectory", p)));
+        addProblem(problems, "stateDirectory", checkAbsolute(stateDirectory, "/run/agent-pull-image"));
         if (request.maxAttemptsPerHour() != null && !(request.maxAttemptsPerHour() > 0)) {
             problems.add(Problem.of("maxAttemptsPerHour", "'" + request.maxAttemptsPerHour()
                     + "' must be a positive number of attempts per host-hour"));
@@ -85,7 +88,7 @@ public final class AssetGenerator {
                     + "' must be one non-empty command line"));
         }
         String configName = request.configName() == null ? GenerateRequest.DEFAULT_CONFIG_NAME : request.configName();
-        checkFileName(configName).ifPresent(p -> problems.add(Problem.of("configName", p)));
+        addProblem(problems, "configName", checkFileName(configName));
         String scriptName = scriptPath.substring(scriptPath.lastIndexOf('/') + 1);
         if (configName.equals(scriptName) || configName.equals(unitName)) {
             problems.add(Problem.of("configName", "'" + configName + "' is also the name of the "
@@ -152,8 +155,12 @@ public final class AssetGenerator {
                     + " bytes, over the limit of " + limit + " bytes; leave out extra files or units, or raise the limit"
                     + " if the platform allows (EC2 user data, for one, takes at most 16384)")));
         }
-        List<String> warnings = report.warnings().stream().map(Finding::toString).toList();
-        return new GeneratedAssets(spec, script, unit, configName, bytes, load, config.replacements(), warnings);
+        List<String> warnings = new ArrayList<>(report.warnings().size());
+        for (Finding warning : report.warnings()) {
+            warnings.add(warning.toString());
+        }
+        return new GeneratedAssets(spec, script, unit, configName, bytes, load, config.replacements(),
+                Collections.unmodifiableList(warnings));
     }
 
     private static SpecFile readSpecFile(GenerateRequest request, List<Problem> problems) {
@@ -198,7 +205,7 @@ public final class AssetGenerator {
         if (path.isEmpty()) {
             return Optional.of("is empty; write an absolute path such as " + example);
         }
-        if (path.chars().anyMatch(Character::isISOControl)) {
+        if (hasControlCharacter(path)) {
             return Optional.of("'" + path.replaceAll("\\p{Cntrl}", "?") + "' contains control characters");
         }
         if (!path.startsWith("/")) {
@@ -213,10 +220,28 @@ public final class AssetGenerator {
 
     private static Optional<String> checkFileName(String name) {
         if (name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/") || name.contains("\\")
-                || name.chars().anyMatch(Character::isISOControl)) {
+                || hasControlCharacter(name)) {
             return Optional.of("'" + name + "' must be a plain file name such as config.ign");
         }
         return Optional.empty();
+    }
+
+    // The checks below run on every generate, in a fresh JVM; plain loops and ifs keep them from loading and
+    // linking the stream and lambda machinery for a handful of short strings.
+
+    private static void addProblem(List<Problem> problems, String field, Optional<String> problem) {
+        if (problem.isPresent()) {
+            problems.add(Problem.of(field, problem.get()));
+        }
+    }
+
+    private static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String display(GenerateRequest request, Path file) {
