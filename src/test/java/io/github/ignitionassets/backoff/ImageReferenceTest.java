@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ImageReferenceTest {
@@ -70,5 +73,86 @@ class ImageReferenceTest {
     })
     void knowsItsRepositoryName(String ref, String name) {
         assertEquals(name, ImageReference.of(ref).repositoryName());
+    }
+
+    private static final String HEX_32 = "0123456789abcdef0123456789abcdef";
+
+    static Stream<Arguments> edgeCases() {
+        return Stream.of(
+                Arguments.of("[::1]/agent", true),
+                Arguments.of("[2001:DB8::a]:5000/agent:1", true),
+                Arguments.of("[]/agent", false),
+                Arguments.of("[::g]/agent", false),
+                Arguments.of("[::1/agent", false),
+                Arguments.of("registry.example.com:8443/agent", true),
+                Arguments.of("registry.example.com:/agent", false),
+                Arguments.of("registry.example.com:84a/agent", false),
+                Arguments.of("registry.example.com::8443/agent", false),
+                Arguments.of("-registry.example.com/agent", false),
+                Arguments.of("registry-.example.com/agent", false),
+                Arguments.of("registry..example.com/agent", false),
+                Arguments.of("my--registry.example.com/agent", true),
+                Arguments.of("QUAY.IO/org/agent", true),
+                Arguments.of("quay.io/a__b", true),
+                Arguments.of("quay.io/a___b", false),
+                Arguments.of("quay.io/a---b", true),
+                Arguments.of("quay.io/a._b", false),
+                Arguments.of("quay.io/a..b", false),
+                Arguments.of("quay.io/a-", false),
+                Arguments.of("quay.io/_a", false),
+                Arguments.of("quay.io/a/", false),
+                Arguments.of("quay.io/a:" + "t".repeat(128), true),
+                Arguments.of("quay.io/a:" + "t".repeat(129), false),
+                Arguments.of("quay.io/a:_T.v-1", true),
+                Arguments.of("quay.io/a:.v1", false),
+                Arguments.of("quay.io/a:v1:v2", false),
+                Arguments.of("quay.io/a:v\u00e9", false),
+                Arguments.of("quay.io/a@sha256:" + HEX_32, true),
+                Arguments.of("quay.io/a@sha256:" + HEX_32.substring(1), false),
+                Arguments.of("quay.io/a@sha256+b64u.x_y-z:" + HEX_32.toUpperCase(java.util.Locale.ROOT), true),
+                Arguments.of("quay.io/a@1sha:" + HEX_32, false),
+                Arguments.of("quay.io/a@sha256:" + HEX_32 + "g", false),
+                Arguments.of("quay.io/a:v1@sha256:" + HEX_32 + "@x", false),
+                Arguments.of(nameOf(255), true),
+                Arguments.of(nameOf(256), false),
+                Arguments.of(nameOf(255) + ":" + "t".repeat(128) + "@sha256:" + HEX_32, true),
+                Arguments.of("localhost/x", true),
+                Arguments.of("Localhost/x", false),
+                Arguments.of("host/x", false),
+                Arguments.of("host:5000/x", true),
+                Arguments.of("quay.io/Org/agent", false),
+                Arguments.of("quay.io/org/\u00e4gent", false),
+                Arguments.of("quay.io/org/agent ", false));
+    }
+
+    /** A reference whose name (registry and path) is {@code length} characters long. */
+    private static String nameOf(int length) {
+        String start = "quay.io/org/";
+        return start + "a".repeat(length - start.length());
+    }
+
+    @ParameterizedTest
+    @MethodSource("edgeCases")
+    void recogniserAndPatternsGiveTheSameVerdictAtTheEdges(String ref, boolean valid) {
+        assertEquals(valid, ImageReference.isValidWithoutPatterns(ref), "recogniser");
+        assertEquals(valid, ImageReference.checkWithPatterns(ref).isEmpty(), "patterns");
+        assertEquals(valid, ImageReference.check(ref).isEmpty(), "check");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "host/x, is not fully qualified",
+        "quay.io/Org/agent, has upper-case letters in its path",
+        "quay.io/a:.v1, is not a valid OCI image reference",
+    })
+    void whatTheRecogniserRefusesThePatternsExplain(String ref, String expected) {
+        assertTrue(ImageReference.check(ref).orElseThrow().contains(expected), ImageReference.check(ref).orElseThrow());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {256, 300})
+    void namesOverTheLimitSaySo(int length) {
+        assertEquals(Optional.of("'" + nameOf(length) + "' has a name longer than 255 characters"),
+                ImageReference.check(nameOf(length)));
     }
 }
