@@ -8,10 +8,20 @@ public final class ShellQuote {
 
     /** {@code it's} becomes {@code 'it'\''s'}; a value of safe characters only is left bare. */
     public static String quote(String value) {
-        if (!value.isEmpty() && value.chars().allMatch(ShellQuote::isSafe)) {
+        if (!value.isEmpty() && isAllSafe(value)) {
             return value;
         }
         return "'" + value.replace("'", "'\\''") + "'";
+    }
+
+    /** A loop, not a stream: quoting runs on every generate, in a fresh JVM. */
+    private static boolean isAllSafe(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!isSafe(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isSafe(int c) {
