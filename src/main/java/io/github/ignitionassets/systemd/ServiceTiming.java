@@ -26,8 +26,16 @@ public record ServiceTiming(OptionalLong timeoutStartMs, long restartMs, String 
         long restartMs = DEFAULT_RESTART_MS;
         String restart = "no";
         String section = "";
-        for (String raw : unitText.split("\r?\n")) {
-            String line = raw.strip();
+        // Lines split at '\n' by hand, not by the pattern \r?\n (compiled anew on every generate): a '\r' before
+        // it goes with the strip, and empty lines count for nothing.
+        int start = 0;
+        while (start < unitText.length()) {
+            int end = unitText.indexOf('\n', start);
+            if (end < 0) {
+                end = unitText.length();
+            }
+            String line = unitText.substring(start, end).strip();
+            start = end + 1;
             if (line.startsWith("[") && line.endsWith("]")) {
                 section = line.substring(1, line.length() - 1).strip();
                 continue;

@@ -12,7 +12,16 @@ import java.util.regex.Pattern;
  */
 public final class TimeSpan {
 
-    private static final Pattern PART = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(usec|us|µs|msec|ms|seconds|second|sec|s|minutes|minute|min|m|hours|hour|hr|h|days|day|d|weeks|week|w)?");
+    /** Compiled on first use: the usual value, a bare number of seconds, is read without it. */
+    private static final class Part {
+        private static final Pattern PATTERN = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(usec|us|µs|msec|ms|seconds|second|sec|s|minutes|minute|min|m|hours|hour|hr|h|days|day|d|weeks|week|w)?");
+
+        private Part() {
+        }
+    }
+
+    /** Digits in a bare number of seconds whose milliseconds surely fit a long. */
+    private static final int MAX_PLAIN_SECONDS_DIGITS = 15;
 
     private TimeSpan() {
     }
@@ -30,7 +39,11 @@ public final class TimeSpan {
         if (s.isEmpty()) {
             throw new IllegalArgumentException("is empty; write seconds (600), a span (10min) or infinity");
         }
-        Matcher m = PART.matcher(s);
+        long seconds = plainSeconds(s);
+        if (seconds > 0) {
+            return OptionalLong.of(seconds * 1000);
+        }
+        Matcher m = Part.PATTERN.matcher(s);
         int pos = 0;
         BigDecimal micros = BigDecimal.ZERO;
         while (pos < s.length()) {
@@ -45,6 +58,26 @@ public final class TimeSpan {
             throw new IllegalArgumentException("'" + text + "' must be at least 1ms; 0 would mean no timeout, write infinity for that");
         }
         return OptionalLong.of(ms);
+    }
+
+    /**
+     * The value of a bare number of seconds such as {@code 600} (what units and the POM's default hold), or -1
+     * for anything else, left to the pattern (as is zero, which it refuses): this runs on every generate, in a
+     * fresh JVM.
+     */
+    private static long plainSeconds(String s) {
+        if (s.length() > MAX_PLAIN_SECONDS_DIGITS) {
+            return -1;
+        }
+        long seconds = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            seconds = seconds * 10 + (c - '0');
+        }
+        return seconds;
     }
 
     private static long unitMicros(String unit) {

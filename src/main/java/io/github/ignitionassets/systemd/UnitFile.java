@@ -15,11 +15,16 @@ import java.util.regex.Pattern;
  */
 public record UnitFile(String name, String text) {
 
-    private static final Pattern UNIT_NAME = Pattern.compile("[A-Za-z0-9:_.\\\\-]+\\.service");
-    private static final Pattern EXEC_KEY = Pattern.compile("^\\s*(ExecStartPre|ExecStart)\\s*=.*");
-    private static final Pattern SECTION = Pattern.compile("^\\s*\\[([^]]+)]\\s*$");
-    /** An ExecStartPre= line's command, after the optional prefixes -, @, :, +, ! (systemd.service(5)). */
-    private static final Pattern PRE_COMMAND = Pattern.compile("^\\s*ExecStartPre\\s*=\\s*[-@:+!]*(.*)$");
+    /** The patterns that read a user's unit, compiled only for one: a default build has none. */
+    private static final class UserUnit {
+        private static final Pattern EXEC_KEY = Pattern.compile("^\\s*(ExecStartPre|ExecStart)\\s*=.*");
+        private static final Pattern SECTION = Pattern.compile("^\\s*\\[([^]]+)]\\s*$");
+        /** An ExecStartPre= line's command, after the optional prefixes -, @, :, +, ! (systemd.service(5)). */
+        private static final Pattern PRE_COMMAND = Pattern.compile("^\\s*ExecStartPre\\s*=\\s*[-@:+!]*(.*)$");
+
+        private UserUnit() {
+        }
+    }
 
     public UnitFile {
         Objects.requireNonNull(name, "name");
@@ -41,10 +46,26 @@ public record UnitFile(String name, String text) {
         if (!name.endsWith(".service")) {
             return java.util.Optional.of("'" + name + "' must end in .service: only a service has ExecStartPre=");
         }
-        if (!UNIT_NAME.matcher(name).matches() || name.length() > 255 || name.equals(".service")) {
+        if (!isUnitNameText(name) || name.length() > 255 || name.equals(".service")) {
             return java.util.Optional.of("'" + name + "' is not a valid unit name; allowed: letters, digits, ':', '_', '.', '-', '\\' then .service");
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether every character is one systemd allows in a unit name: {@code [A-Za-z0-9:_.\\-]}. With the checks
+     * around it, this is what the pattern {@code [A-Za-z0-9:_.\\-]+\.service} said, without compiling one on
+     * every generate.
+     */
+    private static boolean isUnitNameText(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ':' || c == '_'
+                    || c == '.' || c == '\\' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The name without {@code .service}, used as the container's name. */
@@ -103,7 +124,7 @@ public record UnitFile(String name, String text) {
         int insertAt = -1;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            var sm = SECTION.matcher(line);
+            var sm = UserUnit.SECTION.matcher(line);
             if (sm.matches()) {
                 section = sm.group(1).strip();
                 continue;
@@ -114,7 +135,7 @@ public record UnitFile(String name, String text) {
             if (line.strip().equals(step)) {
                 return new UnitFile(name, userText); // already there: never twice
             }
-            var pre = PRE_COMMAND.matcher(line);
+            var pre = UserUnit.PRE_COMMAND.matcher(line);
             if (pre.matches() && !continues(lines, i)) {
                 List<String> words = List.of(pre.group(1).strip().split("\\s+"));
                 if (words.get(0).equals(UnitText.argument(scriptPath))) {
@@ -125,7 +146,7 @@ public record UnitFile(String name, String text) {
                             + line.strip() + "'); remove that line: the pull step for " + image + " is inserted for you");
                 }
             }
-            if (insertAt < 0 && EXEC_KEY.matcher(line).matches() && !continues(lines, i)) {
+            if (insertAt < 0 && UserUnit.EXEC_KEY.matcher(line).matches() && !continues(lines, i)) {
                 insertAt = i;
             }
         }

@@ -26,6 +26,14 @@ class ServiceTimingTest {
     }
 
     @Test
+    void readsCrlfLinesAndBlankOnes() {
+        ServiceTiming t = ServiceTiming.of("\r\n[Service]\r\n\r\nTimeoutStartSec=20\r\r\nRestartSec=5\rRestart=no\n\n");
+        assertEquals(OptionalLong.of(20_000), t.timeoutStartMs());
+        assertEquals(100, t.restartMs(), "'5\\rRestart=no' is one value, which systemd cannot read");
+        assertTrue(ServiceTiming.of("[Service]\r\nRestart=always").restartsAfterTimeout());
+    }
+
+    @Test
     void lastAssignmentWinsAndOnlyServiceCounts() {
         ServiceTiming t = ServiceTiming.of("[Unit]\nRestartSec=99\n[Service]\nTimeoutSec=10\nTimeoutStartSec=infinity\n"
                 + "RestartSec=1min\nRestartSec=0\nRestart=on-failure\n");

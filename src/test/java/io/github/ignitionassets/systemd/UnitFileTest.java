@@ -93,7 +93,7 @@ class UnitFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"agent.service", "my-agent_2.service", "a:b.service"})
+    @ValueSource(strings = {"agent.service", "my-agent_2.service", "a:b.service", "A\\x2d.Z9.service", "..service"})
     void acceptsServiceNames(String name) {
         assertEquals(Optional.empty(), UnitFile.checkName(name));
     }
@@ -106,14 +106,22 @@ class UnitFileTest {
         "agent@x.service => template",
         "a b.service => not a valid unit name",
         ".service => not a valid unit name",
+        "a/b.service => not a valid unit name",
+        "\u00e9.service => not a valid unit name",
         "~~ => is empty",
     })
     void rejectsWhatIsNotAPlainService(String name, String message) {
         assertTrue(UnitFile.checkName(name).orElseThrow().contains(message));
     }
 
+    @Test
+    void namesUpTo255CharactersAreAllowed() {
+        assertEquals(Optional.empty(), UnitFile.checkName("a".repeat(247) + ".service"));
+        assertTrue(UnitFile.checkName("a".repeat(248) + ".service").orElseThrow().contains("not a valid unit name"));
+    }
+
     @ParameterizedTest
-    @CsvSource({"600, 600000", "10min, 600000", "1h 30min, 5400000", "2.5s, 2500", "500ms, 500", "3, 3000"})
+    @CsvSource({"600, 600000", "' 0600 ', 600000", "999999999999999, 999999999999999000", "1 2, 3000", "10min, 600000", "1h 30min, 5400000", "2.5s, 2500", "500ms, 500", "3, 3000"})
     void readsSystemdTimeSpans(String text, long millis) {
         assertEquals(millis, TimeSpan.parseMillis(text).getAsLong());
     }
@@ -124,7 +132,7 @@ class UnitFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ten", "0", "-5", "5 parsecs", ""})
+    @ValueSource(strings = {"ten", "0", "000", "-5", "+5", "5 parsecs", "", "\u0665"})
     void rejectsWhatSystemdWouldNot(String text) {
         assertThrows(IllegalArgumentException.class, () -> TimeSpan.parseMillis(text));
     }
