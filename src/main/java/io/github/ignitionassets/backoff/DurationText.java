@@ -18,8 +18,15 @@ public final class DurationText {
     /** Longer than any sane backoff; keeps every later multiplication far from overflow. */
     public static final Duration MAX = Duration.ofDays(10_000);
 
-    private static final Pattern COMPONENT = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|d|h|m|s)");
-    private static final Pattern BARE_NUMBER = Pattern.compile("[+-]?\\d+(?:\\.\\d+)?");
+    /** Compiled on first parse: every build formats durations for the load report, and a default spec parses none. */
+    private static final class Patterns {
+        private static final Pattern COMPONENT = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|d|h|m|s)");
+        private static final Pattern BARE_NUMBER = Pattern.compile("[+-]?\\d+(?:\\.\\d+)?");
+
+        private Patterns() {
+        }
+    }
+
     private static final String[] UNITS = {"d", "h", "m", "s", "ms"};
     private static final long[] UNIT_MILLIS = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
 
@@ -36,7 +43,7 @@ public final class DurationText {
         if (s.isEmpty()) {
             throw new IllegalArgumentException("is empty; write a duration such as 5s, 250ms, 1m30s or PT5S");
         }
-        if (BARE_NUMBER.matcher(s).matches()) {
+        if (Patterns.BARE_NUMBER.matcher(s).matches()) {
             throw new IllegalArgumentException("'" + text + "' has no unit; write " + s + "s"
                     + " (units: ms, s, m, h, d; or ISO-8601 such as PT" + s + "S)");
         }
@@ -62,7 +69,7 @@ public final class DurationText {
     }
 
     private static Duration parseUnits(String text, String s) {
-        Matcher m = COMPONENT.matcher(s);
+        Matcher m = Patterns.COMPONENT.matcher(s);
         int pos = 0;
         int lastUnit = -1;
         BigDecimal millis = BigDecimal.ZERO;

@@ -31,8 +31,14 @@ import java.util.regex.Pattern;
  */
 record ConfigParts(Json base, List<File> files, List<Unit> units, List<Dropin> dropins) {
 
-    private static final Pattern UNIT_NAME = Pattern.compile(
-            "[A-Za-z0-9:_.\\\\@-]+\\.(service|socket|device|mount|automount|swap|target|path|timer|slice|scope)");
+    /** Compiled on first use, for extra units and drop-ins: a default build has none. */
+    private static final class UnitName {
+        private static final Pattern PATTERN = Pattern.compile(
+                "[A-Za-z0-9:_.\\\\@-]+\\.(service|socket|device|mount|automount|swap|target|path|timer|slice|scope)");
+
+        private UnitName() {
+        }
+    }
 
     /** A file to write: path, mode (or null) and bytes. */
     record File(String path, Integer mode, byte[] contents) {
@@ -112,7 +118,7 @@ record ConfigParts(Json base, List<File> files, List<Unit> units, List<Dropin> d
         if (name.isEmpty()) {
             return Optional.of("is empty; write a unit name such as crio.service");
         }
-        if (!UNIT_NAME.matcher(name).matches() || name.length() > 255) {
+        if (!UnitName.PATTERN.matcher(name).matches() || name.length() > 255) {
             return Optional.of("'" + name + "' is not a systemd unit name; it ends in .service, .socket, .timer, .mount,"
                     + " .path, .target, .slice, .swap, .automount, .device or .scope");
         }

@@ -96,11 +96,11 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
 
     private static Map<String, String> withoutNulls(Map<String, String> m) {
         var out = new java.util.LinkedHashMap<String, String>();
-        m.forEach((k, v) -> {
-            if (v != null) {
-                out.put(k, v);
+        for (Map.Entry<String, String> e : m.entrySet()) {
+            if (e.getValue() != null) {
+                out.put(e.getKey(), e.getValue());
             }
-        });
+        }
         return out;
     }
 }

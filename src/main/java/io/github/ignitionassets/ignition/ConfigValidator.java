@@ -27,8 +27,17 @@ import java.util.regex.Pattern;
 public final class ConfigValidator {
 
 
-    private static final Pattern SEMVER = Pattern.compile(
-            "(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
+    /**
+     * Compiled on first use: a version this plugin knows is valid semver without asking it, and the configs checked
+     * on every generate are the plugin's own.
+     */
+    private static final class Semver {
+        private static final Pattern PATTERN = Pattern.compile(
+                "(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
+
+        private Semver() {
+        }
+    }
 
     private static final Set<String> UNIT_TYPES = Set.of(".service", ".socket", ".device", ".mount", ".automount",
             ".swap", ".target", ".path", ".timer", ".snapshot", ".slice", ".scope");
@@ -130,13 +139,13 @@ public final class ConfigValidator {
             return Optional.empty();
         }
         String v = text == null || text.isNull() ? "" : text.asText();
-        if (!SEMVER.matcher(v).matches()) {
-            error("ignition.version", FindingKind.VERSION, ValidationMessages.VERSION_INVALID);
-            return Optional.empty();
-        }
         Optional<IgnitionVersion> parsed = IgnitionVersion.parse(v);
         if (parsed.isEmpty()) {
-            error("ignition.version", FindingKind.VERSION, ValidationMessages.versionUnsupported(v));
+            if (!Semver.PATTERN.matcher(v).matches()) {
+                error("ignition.version", FindingKind.VERSION, ValidationMessages.VERSION_INVALID);
+            } else {
+                error("ignition.version", FindingKind.VERSION, ValidationMessages.versionUnsupported(v));
+            }
         }
         return parsed;
     }

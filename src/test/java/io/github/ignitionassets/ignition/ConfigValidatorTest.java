@@ -121,6 +121,20 @@ class ConfigValidatorTest {
         assertEquals(FindingKind.EMPTY_CONFIG, ConfigValidator.validate((byte[]) null).errors().get(0).kind());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+        "3.6.0 => unsupported config version 3.6.0 (supported: 3.0.0, 3.1.0, 3.2.0, 3.3.0, 3.4.0, 3.5.0)",
+        "3.4.0-experimental => unsupported config version 3.4.0-experimental (supported: 3.0.0, 3.1.0, 3.2.0, 3.3.0, 3.4.0, 3.5.0)",
+        "2.0.0+x.1 => unsupported config version 2.0.0+x.1 (supported: 3.0.0, 3.1.0, 3.2.0, 3.3.0, 3.4.0, 3.5.0)",
+        "3.3 => invalid config version (couldn't parse)",
+        "03.3.0 => invalid config version (couldn't parse)",
+        "3.3.0- => invalid config version (couldn't parse)",
+    })
+    void aVersionIsUnsupportedOnlyWhenItIsValidSemver(String version, String message) {
+        var report = ConfigValidator.validate(("{\"ignition\":{\"version\":\"" + version + "\"}}").getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(new Finding("ignition.version", FindingKind.VERSION, message)), report.errors());
+    }
+
     @Test
     void syntaxErrorsNameTheLine() {
         Finding f = ConfigValidator.validate("{\n\"ignition\": {\"version\": \"3.3.0\"},\n\"storage\": {]\n}".getBytes(StandardCharsets.UTF_8))
