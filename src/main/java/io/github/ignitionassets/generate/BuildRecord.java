@@ -106,7 +106,10 @@ public final class BuildRecord {
     /** A record of a generation from {@code inputs} that wrote {@code outputs} (path and bytes) and logged {@code log}. */
     public static BuildRecord of(byte[] inputs, Map<Path, byte[]> outputs, List<LogLine> log) {
         Map<Path, byte[]> written = new LinkedHashMap<>();
-        outputs.forEach((path, bytes) -> written.put(path.toAbsolutePath().normalize(), bytes));
+        // A loop, not forEach(lambda): the lambda's class is spun on first use, in every build's fresh JVM.
+        for (Map.Entry<Path, byte[]> output : outputs.entrySet()) {
+            written.put(output.getKey().toAbsolutePath().normalize(), output.getValue());
+        }
         return new BuildRecord(inputs, written, List.copyOf(log));
     }
 

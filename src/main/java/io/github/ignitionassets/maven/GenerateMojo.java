@@ -322,8 +322,13 @@ public class GenerateMojo extends AbstractMojo {
 
         if (inputs != null) {
             Map<Path, byte[]> written = new LinkedHashMap<>();
-            assets.files().forEach((name, bytes) -> written.put(out.resolve(name), bytes));
-            report.forEach((name, bytes) -> written.put(reportDirectory.resolve(name), bytes));
+            // Loops, not forEach(lambda): each lambda's class is spun on first use, in every build's fresh JVM.
+            for (Map.Entry<String, byte[]> file : assets.files().entrySet()) {
+                written.put(out.resolve(file.getKey()), file.getValue());
+            }
+            for (Map.Entry<String, byte[]> file : report.entrySet()) {
+                written.put(reportDirectory.resolve(file.getKey()), file.getValue());
+            }
             try {
                 BuildRecord.of(inputs, written, lines).write(reportDirectory);
             } catch (IOException e) {
