@@ -4,8 +4,10 @@
 # default assets and for a consumer with a base config. Two cases with the plugin: "up to date" (the inputs are as in
 # the last build, so the goal finds its build record and does no work: the usual warm build) and "generated" (the
 # record is deleted before each build, so the goal reads, models, renders and validates everything, as after any
-# change of input). RUNS builds of each (default 10), interleaved without / up to date / generated, after two
-# warm-up builds of each; prints the median wall time of each and the ratio to "without".
+# change of input). After two warm-up builds of each, RUNS rounds (default 20) of one build of each case, the order
+# rotated from round to round; prints the median wall time of each, the difference and ratio of the medians, and the
+# median of the rounds' own differences (each build with the plugin against the build without it in the same round,
+# which cancels the machine's slow drifts) with its quartiles.
 #
 #   bench/build-cost.sh [RUNS]
 #
@@ -15,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-runs=${1:-10}
+runs=${1:-20}
 m2=${MAVEN_LOCAL_REPO:-$HOME/.m2/repository}
 repo=$root/target/bench-repo
 work=$(mktemp -d)
@@ -90,6 +92,7 @@ mvn_run() { # mvn_run CONSUMER [ARGS...]: one build, prints its wall time in ms
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
+quartiles() { sort -n | awk '{a[NR]=$1} END {print a[int((NR + 3) / 4)] ".." a[int((3 * NR + 3) / 4)]}'; }
 
 echo "Warm-up ..." >&2
 for c in default base-config; do
@@ -107,27 +110,42 @@ for c in default base-config; do
     | grep -q 'Load in a registry outage' || { echo "$c: did not generate" >&2; exit 1; }
 done
 
-echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the timed runs; $runs runs of each, interleaved"
-printf '%-26s %14s %14s %10s %8s\n' consumer "without (ms)" "with (ms)" "added" ratio
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the timed runs; $runs rounds of each consumer"
+printf '%-26s %9s %9s %9s %7s %16s %8s\n' consumer without with added ratio "paired (IQR)" target
 for c in default base-config; do
-  : > "$work/without"; : > "$work/uptodate"; : > "$work/generated"
-  for _ in $(seq 1 "$runs"); do
-    mvn_run "$c" >> "$work/without"
-    mvn_run "$c" -Pignition >> "$work/uptodate"
-    rm -f "$work/$c/target/ignition-assets/last-build.bin"
-    mvn_run "$c" -Pignition >> "$work/generated"
+  : > "$work/without"; : > "$work/uptodate"; : > "$work/generated"; : > "$work/d-uptodate"; : > "$work/d-generated"
+  for r in $(seq 1 "$runs"); do
+    # One build of each per round, the order rotated each round so no case always runs first (or just after the
+    # build that warmed the disk cache for it). "generated" deletes the record first; "up to date" finds the record of
+    # the last build with the plugin (the warm-up made one), whichever case ran last.
+    declare -A t=()
+    for i in 0 1 2; do
+      case $(((i + r) % 3)) in
+        0) t[without]=$(mvn_run "$c") ;;
+        1) t[uptodate]=$(mvn_run "$c" -Pignition) ;;
+        2) rm -f "$work/$c/target/ignition-assets/last-build.bin"; t[generated]=$(mvn_run "$c" -Pignition) ;;
+      esac
+    done
+    for k in without uptodate generated; do echo "${t[$k]}" >> "$work/$k"; done
+    echo $((t[uptodate] - t[without])) >> "$work/d-uptodate"
+    echo $((t[generated] - t[without])) >> "$work/d-generated"
   done
   a=$(median < "$work/without")
   for case in uptodate generated; do
     b=$(median < "$work/$case")
+    d=$(median < "$work/d-$case")
     label="$c, $( [ $case = uptodate ] && echo 'up to date' || echo generated)"
-    printf '%-26s %14s %14s %10s %8s\n' "$label" "$a" "$b" "$((b - a)) ms" "$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", b / a}')"
+    ratio=$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", b / a}')
+    verdict=$(awk -v a="$a" -v b="$b" 'BEGIN {print (b - a < 300 && b / a <= 1.10) ? "met" : "missed"}')
+    printf '%-26s %9s %9s %9s %7s %16s %8s\n' "$label" "$a" "$b" "$((b - a))" "$ratio" "$d ($(quartiles < "$work/d-$case"))" "$verdict"
   done
   echo "  without:    $(tr '\n' ' ' < "$work/without")" >&2
   echo "  up to date: $(tr '\n' ' ' < "$work/uptodate")" >&2
   echo "  generated:  $(tr '\n' ' ' < "$work/generated")" >&2
 done
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) after the timed runs"
+echo "(ms; without/with: medians of the builds; added and ratio: of those medians; paired: median of each round's" \
+  "difference to the build without, first and third quartiles in brackets; target: added < 300 ms and ratio <= 1.10)"
 
 # Where the goal's time goes: each phase in a fresh JVM, cold as in every Maven build (three JVMs).
 ./mvnw -B -q -ntp -o dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime >&2
