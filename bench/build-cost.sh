@@ -29,7 +29,7 @@ echo "Packaging the plugin $version and installing it into target/bench-repo ...
 jar=target/ignition-assets-maven-plugin-$version.jar
 sed "s|@localRepositoryUrl@|file://$m2|" it/settings.xml > "$work/settings.xml"
 ./mvnw -B -q -ntp -s "$work/settings.xml" -Dmaven.repo.local="$repo" \
-  org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file -Dfile="$jar" -DpomFile=pom.xml >&2
+  org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file -Dfile="$jar" -DpomFile=target/.flattened-pom.xml >&2
 
 consumer() { # consumer NAME EXTRA_CONFIGURATION
   local dir=$work/$1
