@@ -1,5 +1,6 @@
 package io.github.ignitionassets.generate;
 
+import io.github.ignitionassets.core.FileBytes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +91,7 @@ public final class BuildRecord {
             Path file = request.baseDirectory().resolve(f);
             text(b, file.toString());
             try {
-                byte[] bytes = Files.readAllBytes(file);
+                byte[] bytes = FileBytes.read(file);
                 text(b, "bytes " + bytes.length);
                 b.write(bytes);
             } catch (NoSuchFileException e) {
@@ -120,7 +121,7 @@ public final class BuildRecord {
     public static Optional<List<LogLine>> unchanged(Path directory, byte[] inputs) {
         BuildRecord last;
         try {
-            last = read(Files.readAllBytes(directory.resolve(FILE_NAME)));
+            last = read(FileBytes.read(directory.resolve(FILE_NAME)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // no record, or one we cannot read: generate
         }
@@ -129,7 +130,7 @@ public final class BuildRecord {
         }
         for (var e : last.outputs.entrySet()) {
             try {
-                if (Files.size(e.getKey()) != e.getValue().length || !Arrays.equals(Files.readAllBytes(e.getKey()), e.getValue())) {
+                if (Files.size(e.getKey()) != e.getValue().length || !Arrays.equals(FileBytes.read(e.getKey()), e.getValue())) {
                     return Optional.empty();
                 }
             } catch (IOException ex) {

@@ -1,5 +1,6 @@
 package io.github.ignitionassets.generate;
 
+import io.github.ignitionassets.core.FileBytes;
 import io.github.ignitionassets.core.Problem;
 import io.github.ignitionassets.ignition.FileMode;
 import io.github.ignitionassets.ignition.IgnitionVersion;
@@ -167,7 +168,7 @@ record ConfigParts(Json base, List<File> files, List<Unit> units, List<Dropin> d
             return null;
         }
         try {
-            return Files.readAllBytes(file);
+            return FileBytes.read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + AssetGenerator.display(request, file), e);
         }

@@ -1,5 +1,6 @@
 package io.github.ignitionassets.generate;
 
+import io.github.ignitionassets.core.FileBytes;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ public final class OutputFiles {
             for (var e : files.entrySet()) {
                 Path target = directory.resolve(e.getKey());
                 if (Files.isRegularFile(target) && Files.size(target) == e.getValue().length
-                        && Arrays.equals(Files.readAllBytes(target), e.getValue())) {
+                        && Arrays.equals(FileBytes.read(target), e.getValue())) {
                     continue;
                 }
                 Path tmp = Files.createTempFile(directory, "." + e.getKey(), ".tmp");
