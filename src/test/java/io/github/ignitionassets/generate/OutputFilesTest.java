@@ -50,4 +50,28 @@ class OutputFilesTest {
             assertEquals(List.of(dir.resolve("s")), list.toList());
         }
     }
+
+    @Test
+    void temporaryFilesAreNewEachTimeAndNeverReplaceAnExistingOne() throws Exception {
+        Path first = OutputFiles.newTemporaryFile(dir, "config.ign");
+        Files.write(first, new byte[] {7});
+        Path second = OutputFiles.newTemporaryFile(dir, "config.ign");
+        assertEquals(false, first.equals(second));
+        assertArrayEquals(new byte[] {7}, Files.readAllBytes(first), "an existing file was replaced");
+        assertEquals(0, Files.size(second));
+        assertEquals(true, second.getFileName().toString().matches("\\.config\\.ign\\.[0-9a-f]+\\.tmp"), second.toString());
+    }
+
+    @Test
+    void aFailedMoveLeavesNoTemporaryFileBehind() throws Exception {
+        OutputFiles.write(dir, Map.of("a", new byte[] {1}), Set.of());
+        Files.createDirectory(dir.resolve("b")); // a directory where an output must go: the move fails
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("a", new byte[] {2});
+        files.put("b", new byte[] {3});
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> OutputFiles.write(dir, files, Set.of()));
+        try (var list = Files.list(dir)) {
+            assertEquals(Set.of(dir.resolve("a"), dir.resolve("b")), Set.copyOf(list.toList()), "temporary files left");
+        }
+    }
 }
