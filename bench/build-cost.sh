@@ -7,7 +7,9 @@
 # change of input). After two warm-up builds of each, RUNS rounds (default 20) of one build of each case, the order
 # rotated from round to round; prints the median wall time of each, the difference and ratio of the medians, and the
 # median of the rounds' own differences (each build with the plugin against the build without it in the same round,
-# which cancels the machine's slow drifts) with its quartiles.
+# which cancels the machine's slow drifts) with its quartiles. Then the same builds' Maven session time, taken inside
+# each build by an event spy (bench/SessionTimeSpy.java, loaded into every build alike): without the JVM's start-up
+# and exit it moves far less from build to build, and shows the plugin's share more sharply.
 #
 #   bench/build-cost.sh [RUNS]
 #
@@ -30,6 +32,19 @@ jar=target/ignition-assets-maven-plugin-$version.jar
 sed "s|@localRepositoryUrl@|file://$m2|" it/settings.xml > "$work/settings.xml"
 ./mvnw -B -q -ntp -s "$work/settings.xml" -Dmaven.repo.local="$repo" \
   org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file -Dfile="$jar" -DpomFile=target/.flattened-pom.xml >&2
+
+# The session-time spy (bench/SessionTimeSpy.java), compiled against the Maven that runs the builds.
+maven_home=$(./mvnw -v | sed -n 's/^Maven home: //p')
+rm -rf target/bench-spy && mkdir -p target/bench-spy/META-INF/plexus
+javac --release 17 -cp "$maven_home/lib/*" -d target/bench-spy bench/SessionTimeSpy.java
+cat > target/bench-spy/META-INF/plexus/components.xml <<'XML'
+<component-set><components><component>
+  <role>org.apache.maven.eventspy.EventSpy</role><role-hint>bench-session-time</role-hint>
+  <implementation>bench.SessionTimeSpy</implementation>
+</component></components></component-set>
+XML
+(cd target/bench-spy && jar cf ../bench-spy.jar .)
+spy=$root/target/bench-spy.jar
 
 consumer() { # consumer NAME EXTRA_CONFIGURATION
   local dir=$work/$1
@@ -81,11 +96,12 @@ consumer base-config '<baseConfig>src/main/ignition/base.ign</baseConfig>'
   printf ']},"systemd":{"units":[{"name":"bench.service","enabled":true,"contents":"[Service]\\nExecStart=/bin/true\\n[Install]\\nWantedBy=multi-user.target\\n"}]}}\n'
 } > "$work/base-config/src/main/ignition/base.ign"
 
-mvn_run() { # mvn_run CONSUMER [ARGS...]: one build, prints its wall time in ms
+mvn_run() { # mvn_run CONSUMER [ARGS...]: one build, prints its wall time in ms; its session time goes to $work/session
   local dir=$work/$1; shift
   local t0 t1
   t0=$(date +%s%N)
-  ./mvnw -B -q -o -s "$work/settings.xml" -Dmaven.repo.local="$repo" -f "$dir/pom.xml" "$@" generate-resources >"$work/last.log" 2>&1 \
+  SESSION_TIME_FILE=$work/session ./mvnw -B -q -o -s "$work/settings.xml" -Dmaven.repo.local="$repo" \
+    -Dmaven.ext.class.path="$spy" -f "$dir/pom.xml" "$@" generate-resources >"$work/last.log" 2>&1 \
     || { cat "$work/last.log" >&2; exit 1; }
   t1=$(date +%s%N)
   echo $(((t1 - t0) / 1000000))
@@ -111,22 +127,25 @@ for c in default base-config; do
 done
 
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the timed runs; $runs rounds of each consumer"
+declare -A session=()
 printf '%-26s %9s %9s %9s %7s %16s %8s\n' consumer without with added ratio "paired (IQR)" target
 for c in default base-config; do
-  : > "$work/without"; : > "$work/uptodate"; : > "$work/generated"; : > "$work/d-uptodate"; : > "$work/d-generated"
+  for f in without uptodate generated d-uptodate d-generated s-without s-uptodate s-generated; do : > "$work/$f"; done
   for r in $(seq 1 "$runs"); do
     # One build of each per round, the order rotated each round so no case always runs first (or just after the
     # build that warmed the disk cache for it). "generated" deletes the record first; "up to date" finds the record of
     # the last build with the plugin (the warm-up made one), whichever case ran last.
-    declare -A t=()
+    declare -A t=() s=()
     for i in 0 1 2; do
+      : > "$work/session"
       case $(((i + r) % 3)) in
-        0) t[without]=$(mvn_run "$c") ;;
-        1) t[uptodate]=$(mvn_run "$c" -Pignition) ;;
-        2) rm -f "$work/$c/target/ignition-assets/last-build.bin"; t[generated]=$(mvn_run "$c" -Pignition) ;;
+        0) k=without; t[$k]=$(mvn_run "$c") ;;
+        1) k=uptodate; t[$k]=$(mvn_run "$c" -Pignition) ;;
+        2) k=generated; rm -f "$work/$c/target/ignition-assets/last-build.bin"; t[$k]=$(mvn_run "$c" -Pignition) ;;
       esac
+      s[$k]=$(cat "$work/session")
     done
-    for k in without uptodate generated; do echo "${t[$k]}" >> "$work/$k"; done
+    for k in without uptodate generated; do echo "${t[$k]}" >> "$work/$k"; echo "${s[$k]}" >> "$work/s-$k"; done
     echo $((t[uptodate] - t[without])) >> "$work/d-uptodate"
     echo $((t[generated] - t[without])) >> "$work/d-generated"
   done
@@ -138,12 +157,20 @@ for c in default base-config; do
     ratio=$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", b / a}')
     verdict=$(awk -v a="$a" -v b="$b" 'BEGIN {print (b - a < 300 && b / a <= 1.10) ? "met" : "missed"}')
     printf '%-26s %9s %9s %9s %7s %16s %8s\n' "$label" "$a" "$b" "$((b - a))" "$ratio" "$d ($(quartiles < "$work/d-$case"))" "$verdict"
+    sa=$(median < "$work/s-without"); sb=$(median < "$work/s-$case")
+    session[$label]=$(printf '%-26s %9s %9s %9s' "$label" "$((sa / 1000))" "$((sb / 1000))" "$(((sb - sa) / 1000))")
   done
   echo "  without:    $(tr '\n' ' ' < "$work/without")" >&2
   echo "  up to date: $(tr '\n' ' ' < "$work/uptodate")" >&2
   echo "  generated:  $(tr '\n' ' ' < "$work/generated")" >&2
 done
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) after the timed runs"
+echo
+echo "Maven's session time of the same builds (from the spy; without JVM start-up and exit), medians in ms:"
+printf '%-26s %9s %9s %9s\n' consumer without with added
+for label in "default, up to date" "default, generated" "base-config, up to date" "base-config, generated"; do
+  echo "${session[$label]}"
+done
 echo "(ms; without/with: medians of the builds; added and ratio: of those medians; paired: median of each round's" \
   "difference to the build without, first and third quartiles in brackets; target: added < 300 ms and ratio <= 1.10)"
 
