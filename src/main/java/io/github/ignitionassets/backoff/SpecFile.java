@@ -8,7 +8,7 @@ import io.github.ignitionassets.backoff.SpecTree.Mapping;
 import io.github.ignitionassets.backoff.SpecTree.Node;
 import io.github.ignitionassets.backoff.SpecTree.Scalar;
 import io.github.ignitionassets.backoff.SpecTree.Sequence;
-import io.github.ignitionassets.core.FileBytes;
+import io.github.ignitionassets.core.InputFiles;
 import io.github.ignitionassets.core.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,7 +70,7 @@ public final class SpecFile {
             if (Files.size(file) > MAX_BYTES) {
                 return failed(Problem.of(FIELD, "'" + displayName + "' is larger than 1 MiB; a spec is a few lines"));
             }
-            bytes = FileBytes.read(file);
+            bytes = InputFiles.read(file, InputFiles.SPEC_LIMIT);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spec file " + displayName, e);
         }

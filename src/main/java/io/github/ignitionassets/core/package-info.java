@@ -1,2 +1,2 @@
-/** What every other package shares: problems with the user's input, and the log the core writes to. */
+/** What every other package shares: problems with the user's input, the log the core writes to, reading input files. */
 package io.github.ignitionassets.core;

@@ -21,7 +21,6 @@ import io.github.ignitionassets.systemd.UnitFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,12 +154,8 @@ public final class AssetGenerator {
                     + " bytes, over the limit of " + limit + " bytes; leave out extra files or units, or raise the limit"
                     + " if the platform allows (EC2 user data, for one, takes at most 16384)")));
         }
-        List<String> warnings = new ArrayList<>(report.warnings().size());
-        for (Finding warning : report.warnings()) {
-            warnings.add(warning.toString());
-        }
-        return new GeneratedAssets(spec, script, unit, configName, bytes, load, config.replacements(),
-                Collections.unmodifiableList(warnings));
+        List<String> warnings = report.warnings().stream().map(Finding::toString).toList();
+        return new GeneratedAssets(spec, script, unit, configName, bytes, load, config.replacements(), warnings);
     }
 
     private static SpecFile readSpecFile(GenerateRequest request, List<Problem> problems) {
@@ -226,22 +221,12 @@ public final class AssetGenerator {
         return Optional.empty();
     }
 
-    // The checks below run on every generate, in a fresh JVM; plain loops and ifs keep them from loading and
-    // linking the stream and lambda machinery for a handful of short strings.
-
     private static void addProblem(List<Problem> problems, String field, Optional<String> problem) {
-        if (problem.isPresent()) {
-            problems.add(Problem.of(field, problem.get()));
-        }
+        problem.ifPresent(p -> problems.add(Problem.of(field, p)));
     }
 
     private static boolean hasControlCharacter(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isISOControl(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
+        return text.chars().anyMatch(Character::isISOControl);
     }
 
     static String display(GenerateRequest request, Path file) {

@@ -1,233 +1,161 @@
 package io.github.ignitionassets.generate;
 
-import io.github.ignitionassets.core.FileBytes;
-import java.io.ByteArrayOutputStream;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What the last successful generation was made from and what it wrote, so that a build whose inputs have not changed
- * can leave the outputs alone without rendering, modelling and validating them again, as compilers skip sources that
- * are up to date. The inputs are every request value, the bytes of every file the request names (spec, unit, base
- * config, extra files, units and drop-ins), the generator (plugin jar) and the Java runtime (whose zlib makes the gzip
- * bytes); an output deleted or edited by hand is made again. The log lines of that generation are kept too, so an
- * unchanged build reports the same figures.
+ * leaves the outputs alone without rendering, modelling and validating them again, as compilers skip sources that are
+ * up to date.
  *
- * <p>Inputs and outputs are kept whole and compared byte for byte: no hash can collide, and a first SHA-256 in a
- * build's fresh JVM (provider set-up, then interpreted rounds) costs more than the whole comparison, about 50 ms. A
- * record is a few tens of KiB: {@code inputs N}, {@code output N path} (each followed by its N bytes) and
- * {@code log level text} lines.
+ * <p>The inputs are one SHA-256 digest of everything the outputs are made from: the record's format, the plugin build
+ * and Java runtime (whose zlib makes the gzip bytes), every request value and the bytes of every file the request
+ * names. The outputs are each written file's digest, so one edited or deleted by hand is made again. The log lines of
+ * that generation are kept, so an unchanged build reports the same figures.
+ *
+ * @param format  the record's format version; a record of another format is ignored
+ * @param inputs  the digest of the inputs, hex
+ * @param outputs each written file's absolute path and the digest of its bytes, hex
+ * @param log     what the generation logged
  */
-public final class BuildRecord {
+public record BuildRecord(int format, String inputs, Map<String, String> outputs, List<LogLine> log) {
 
     /** The record's file name in its directory. */
-    public static final String FILE_NAME = "last-build.bin";
+    public static final String FILE_NAME = "last-build.json";
 
-    private static final String HEADER = "ignition-assets build record 2";
+    static final int FORMAT = 3;
 
-    /** A log line to repeat: its level ({@code info} or {@code warn}) and text. */
-    public record LogLine(String level, String text) {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** A log line to repeat. */
+    public record LogLine(Level level, String text) {
+
+        public LogLine {
+            Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(text, "text");
+        }
     }
 
-    private final byte[] inputs;
-    private final Map<Path, byte[]> outputs;
-    private final List<LogLine> log;
+    /** The levels a generation logs its results at. */
+    public enum Level { INFO, WARN }
 
-    private BuildRecord(byte[] inputs, Map<Path, byte[]> outputs, List<LogLine> log) {
-        this.inputs = inputs;
-        this.outputs = outputs;
-        this.log = log;
+    public BuildRecord {
+        outputs = Map.copyOf(outputs);
+        log = List.copyOf(log);
     }
 
     /**
-     * Everything the outputs are made from, as bytes to compare.
+     * The digest of everything the outputs are made from.
      *
-     * @param generator what made the outputs (plugin jar), so that a new plugin makes them again
+     * @param generator what made the outputs (the plugin build), so that another plugin makes them again
+     * @throws IOException when a file the request names cannot be read (generating will say why)
      */
-    public static byte[] inputs(GenerateRequest request, String generator) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(4096);
-        text(b, HEADER);
-        text(b, generator);
-        text(b, System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
-        // Each value by hand, not the records' toString: its first call bootstraps method handles, about 80 ms in a
-        // build's fresh JVM. BuildRecordTest checks that every record component is here.
-        ConfigOptions c = request.config();
-        text(b, "request", request.baseDirectory(), request.image(), request.specFile(), request.specFileRequired(),
-                request.unitName(), request.scriptPath(), request.unitFile(), request.execStart(), request.timeoutStartSec(),
-                request.ignitionVersion(), request.outputDirectory(), request.configName(), request.stateDirectory(),
-                request.maxAttemptsPerHour(), c.baseConfig(), c.maxConfigBytes(), c.pretty());
-        // Each value its own field (NUL-separated), so that no two different requests give the same bytes.
-        for (var e : request.backoff().entrySet()) {
-            text(b, "backoff", e.getKey(), e.getValue());
-        }
-        // The files named, null where none is (ArrayList takes null; List.of would not).
-        List<Path> files = new ArrayList<>(Arrays.asList(request.specFile(), request.unitFile(), c.baseConfig()));
-        for (var f : c.files()) {
-            text(b, "file", f.path(), f.mode(), f.source());
-            files.add(f.source());
-        }
-        for (var u : c.units()) {
-            text(b, "unit", u.name(), u.file(), u.enabled());
-            files.add(u.file());
-        }
-        for (var d : c.dropins()) {
-            text(b, "dropin", d.unit(), d.name(), d.file());
-            files.add(d.file());
-        }
-        for (Path f : files) {
-            if (f == null) {
-                text(b, "none");
-                continue;
-            }
-            Path file = request.baseDirectory().resolve(f);
-            text(b, file.toString());
-            try {
-                byte[] bytes = FileBytes.read(file);
-                text(b, "bytes " + bytes.length);
-                b.write(bytes);
-            } catch (NoSuchFileException e) {
-                text(b, "absent");
-            } catch (IOException e) {
-                // Generation will say why; until then it cannot be up to date.
-                text(b, "unreadable " + System.nanoTime());
+    public static String fingerprint(GenerateRequest request, String generator) throws IOException {
+        MessageDigest digest = sha256();
+        try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            text(out, "format " + FORMAT);
+            text(out, generator);
+            text(out, System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+            text(out, request.toString());
+            for (Path named : namedFiles(request)) {
+                Path file = request.baseDirectory().resolve(named);
+                text(out, file.toString());
+                if (Files.isRegularFile(file)) {
+                    text(out, "bytes " + Files.size(file));
+                    try (InputStream in = Files.newInputStream(file)) {
+                        in.transferTo(out);
+                    }
+                } else {
+                    text(out, "no file"); // generating will say so
+                }
             }
         }
-        return b.toByteArray();
+        return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** A record of a generation from {@code inputs} that wrote {@code outputs} (path and bytes) and logged {@code log}. */
-    public static BuildRecord of(byte[] inputs, Map<Path, byte[]> outputs, List<LogLine> log) {
-        Map<Path, byte[]> written = new LinkedHashMap<>();
-        // A loop, not forEach(lambda): the lambda's class is spun on first use, in every build's fresh JVM.
-        for (Map.Entry<Path, byte[]> output : outputs.entrySet()) {
-            written.put(output.getKey().toAbsolutePath().normalize(), output.getValue());
-        }
-        return new BuildRecord(inputs, written, List.copyOf(log));
+    /** The files a request names: spec, unit, base config, and each extra file, unit and drop-in. */
+    static List<Path> namedFiles(GenerateRequest request) {
+        ConfigOptions c = request.config();
+        return Stream.of(Stream.of(request.specFile(), request.unitFile(), c.baseConfig()),
+                        c.files().stream().map(ConfigOptions.ExtraFile::source),
+                        c.units().stream().map(ConfigOptions.ExtraUnit::file),
+                        c.dropins().stream().map(ConfigOptions.ExtraDropin::file))
+                .flatMap(s -> s)
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    /** A record of a generation from {@code inputs} that wrote {@code outputs} and logged {@code log}. */
+    public static BuildRecord of(String inputs, Map<Path, byte[]> outputs, List<LogLine> log) {
+        Map<String, String> written = new LinkedHashMap<>();
+        outputs.forEach((path, bytes) -> written.put(path.toAbsolutePath().normalize().toString(), digest(bytes)));
+        return new BuildRecord(FORMAT, inputs, written, log);
     }
 
     /**
      * The log of the last generation, when it was made from these inputs and every output it wrote still has its
      * bytes; empty when the outputs must be made again (no record, other inputs, an output changed or gone).
      */
-    public static Optional<List<LogLine>> unchanged(Path directory, byte[] inputs) {
+    public static Optional<List<LogLine>> unchanged(Path directory, String inputs) {
         BuildRecord last;
         try {
-            last = read(FileBytes.read(directory.resolve(FILE_NAME)));
-        } catch (IOException | RuntimeException e) {
+            last = JSON.readValue(directory.resolve(FILE_NAME).toFile(), BuildRecord.class);
+        } catch (IOException e) {
             return Optional.empty(); // no record, or one we cannot read: generate
         }
-        if (last == null || !Arrays.equals(last.inputs, inputs) || last.outputs.isEmpty()) {
+        if (last.format() != FORMAT || !last.inputs().equals(inputs) || last.outputs().isEmpty()) {
             return Optional.empty();
         }
-        for (var e : last.outputs.entrySet()) {
-            try {
-                if (Files.size(e.getKey()) != e.getValue().length || !Arrays.equals(FileBytes.read(e.getKey()), e.getValue())) {
-                    return Optional.empty();
-                }
-            } catch (IOException ex) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(last.log);
+        boolean intact = last.outputs().entrySet().stream()
+                .allMatch(e -> digestOf(Path.of(e.getKey())).filter(e.getValue()::equals).isPresent());
+        return intact ? Optional.of(last.log()) : Optional.empty();
     }
 
     /** Writes the record into {@code directory} (after the outputs, so that it never vouches for more than is there). */
     public void write(Path directory) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(inputs.length + 16384);
-        line(b, HEADER);
-        line(b, "inputs " + inputs.length);
-        b.write(inputs);
-        b.write('\n');
-        for (var e : outputs.entrySet()) {
-            line(b, "output " + e.getValue().length + " " + escape(e.getKey().toString()));
-            b.write(e.getValue());
-            b.write('\n');
-        }
-        for (LogLine l : log) {
-            line(b, "log " + l.level() + " " + escape(l.text()));
-        }
-        OutputFiles.write(directory, Map.of(FILE_NAME, b.toByteArray()), java.util.Set.of());
+        byte[] bytes = (JSON.writeValueAsString(this) + "\n").getBytes(StandardCharsets.UTF_8);
+        OutputFiles.write(Map.of(directory.resolve(FILE_NAME), bytes), List.of());
     }
 
-    private static BuildRecord read(byte[] bytes) {
-        int[] at = {0};
-        if (!HEADER.equals(nextLine(bytes, at))) {
-            return null;
-        }
-        byte[] inputs = null;
-        Map<Path, byte[]> outputs = new LinkedHashMap<>();
-        List<LogLine> log = new ArrayList<>();
-        while (at[0] < bytes.length) {
-            String[] parts = nextLine(bytes, at).split(" ", 3);
-            switch (parts[0]) {
-                case "inputs" -> inputs = block(bytes, at, Integer.parseInt(parts[1]));
-                case "output" -> outputs.put(Path.of(unescape(parts[2])), block(bytes, at, Integer.parseInt(parts[1])));
-                case "log" -> log.add(new LogLine(parts[1], unescape(parts[2])));
-                default -> {
-                    return null;
-                }
-            }
-        }
-        return inputs == null ? null : new BuildRecord(inputs, outputs, log);
-    }
-
-    private static String nextLine(byte[] bytes, int[] at) {
-        int start = at[0];
-        int end = start;
-        while (end < bytes.length && bytes[end] != '\n') {
-            end++;
-        }
-        at[0] = end + 1;
-        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
-    }
-
-    private static byte[] block(byte[] bytes, int[] at, int length) {
-        byte[] out = Arrays.copyOfRange(bytes, at[0], at[0] + length);
-        at[0] += length + 1;
-        return out;
-    }
-
-    private static void line(ByteArrayOutputStream b, String s) {
-        b.writeBytes(s.getBytes(StandardCharsets.UTF_8));
-        b.write('\n');
-    }
-
-    private static void text(ByteArrayOutputStream b, String s) {
-        b.writeBytes(s.getBytes(StandardCharsets.UTF_8));
-        b.write(0);
-    }
-
-    private static void text(ByteArrayOutputStream b, String kind, Object... values) {
-        text(b, kind);
-        for (Object v : values) {
-            text(b, v == null ? "\0null" : v.toString()); // null apart from the text "null"
+    private static Optional<String> digestOf(Path file) {
+        try {
+            return Optional.of(digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    private static String digest(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
-    private static String unescape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                b.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n);
-            } else {
-                b.append(c);
-            }
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-        return b.toString();
+    }
+
+    /** One value of the digest, ended by a NUL so that no two sequences of values give the same bytes. */
+    private static void text(OutputStream out, String value) throws IOException {
+        out.write(value.getBytes(StandardCharsets.UTF_8));
+        out.write(0);
     }
 }

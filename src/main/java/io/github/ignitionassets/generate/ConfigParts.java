@@ -1,6 +1,6 @@
 package io.github.ignitionassets.generate;
 
-import io.github.ignitionassets.core.FileBytes;
+import io.github.ignitionassets.core.InputFiles;
 import io.github.ignitionassets.core.Problem;
 import io.github.ignitionassets.ignition.FileMode;
 import io.github.ignitionassets.ignition.IgnitionVersion;
@@ -78,7 +78,7 @@ record ConfigParts(Json base, List<File> files, List<Unit> units, List<Dropin> d
                     problems.add(Problem.of(field + ".mode", e.getMessage()));
                 }
             }
-            byte[] bytes = readBytes(request, f.source(), field + ".source", problems);
+            byte[] bytes = readBytes(request, f.source(), field + ".source", InputFiles.EXTRA_FILE_LIMIT, problems);
             files.add(new File(path, mode, bytes));
         }
 
@@ -128,7 +128,7 @@ record ConfigParts(Json base, List<File> files, List<Unit> units, List<Dropin> d
 
     private static Json readBase(GenerateRequest request, Path file, IgnitionVersion target, List<Problem> problems) {
         String shown = AssetGenerator.display(request, file);
-        byte[] bytes = readBytes(request, file, "baseConfig", problems);
+        byte[] bytes = readBytes(request, file, "baseConfig", InputFiles.CONFIG_LIMIT, problems);
         if (bytes == null) {
             return null;
         }
@@ -158,7 +158,7 @@ record ConfigParts(Json base, List<File> files, List<Unit> units, List<Dropin> d
         return tree;
     }
 
-    private static byte[] readBytes(GenerateRequest request, Path file, String field, List<Problem> problems) {
+    private static byte[] readBytes(GenerateRequest request, Path file, String field, long limit, List<Problem> problems) {
         if (file == null) {
             problems.add(Problem.of(field, "is required"));
             return null;
@@ -168,14 +168,19 @@ record ConfigParts(Json base, List<File> files, List<Unit> units, List<Dropin> d
             return null;
         }
         try {
-            return FileBytes.read(file);
+            return InputFiles.read(file, limit);
+        } catch (InputFiles.TooLarge e) {
+            problems.add(Problem.of(field, String.format("'%s' is larger than %s, the limit for this input",
+                    AssetGenerator.display(request, file), e.limit())));
+            return null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + AssetGenerator.display(request, file), e);
         }
     }
 
+    /** A unit file or drop-in: UTF-8 text, as systemd requires. */
     static String readText(GenerateRequest request, Path file, String field, List<Problem> problems) {
-        byte[] bytes = readBytes(request, file, field, problems);
+        byte[] bytes = readBytes(request, file, field, InputFiles.UNIT_LIMIT, problems);
         if (bytes == null) {
             return null;
         }

@@ -1,6 +1,8 @@
 package io.github.ignitionassets.generate;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,12 +25,14 @@ import java.util.Objects;
  * @param stateDirectory   where the script keeps its schedule on the host
  * @param maxAttemptsPerHour the most attempts per host-hour the spec may make in an outage, or {@code null} for no budget
  * @param config           the base config, extra entries and output form of the Ignition config
+ * @param recordDirectory  where the build record and the load report go (the project's
+ *                         {@code target/ignition-assets})
  */
 public record GenerateRequest(Path baseDirectory, String image, Path specFile, boolean specFileRequired,
                               Map<String, String> backoff, String unitName, String scriptPath, Path unitFile,
                               String execStart, String timeoutStartSec, String ignitionVersion, Path outputDirectory,
                               String configName, String stateDirectory, Double maxAttemptsPerHour,
-                              ConfigOptions config) {
+                              ConfigOptions config, Path recordDirectory) {
 
     /** Parameter defaults, as documented for the goal. */
     public static final String DEFAULT_UNIT_NAME = "agent.service";
@@ -42,18 +46,29 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
         Objects.requireNonNull(baseDirectory, "baseDirectory");
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         // In the caller's order (the documented one), so messages and the build record are the same every run.
-        backoff = backoff == null ? Map.of() : java.util.Collections.unmodifiableMap(withoutNulls(backoff));
+        backoff = backoff == null ? Map.of() : Collections.unmodifiableMap(withoutNulls(backoff));
         config = config == null ? ConfigOptions.NONE : config;
+        recordDirectory = recordDirectory == null ? baseDirectory.resolve("target/ignition-assets") : recordDirectory;
     }
 
-    /** A request with nothing extra in the config. */
+    /** A request recorded in the project's {@code target/ignition-assets}. */
+    public GenerateRequest(Path baseDirectory, String image, Path specFile, boolean specFileRequired,
+                           Map<String, String> backoff, String unitName, String scriptPath, Path unitFile,
+                           String execStart, String timeoutStartSec, String ignitionVersion, Path outputDirectory,
+                           String configName, String stateDirectory, Double maxAttemptsPerHour, ConfigOptions config) {
+        this(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath, unitFile, execStart,
+                timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory, maxAttemptsPerHour,
+                config, null);
+    }
+
+    /** A request with nothing extra in the config, recorded in the project's {@code target/ignition-assets}. */
     public GenerateRequest(Path baseDirectory, String image, Path specFile, boolean specFileRequired,
                            Map<String, String> backoff, String unitName, String scriptPath, Path unitFile,
                            String execStart, String timeoutStartSec, String ignitionVersion, Path outputDirectory,
                            String configName, String stateDirectory, Double maxAttemptsPerHour) {
         this(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath, unitFile, execStart,
                 timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory, maxAttemptsPerHour,
-                ConfigOptions.NONE);
+                ConfigOptions.NONE, null);
     }
 
     /** A request with the default state directory and no load budget. */
@@ -62,28 +77,29 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
                            String execStart, String timeoutStartSec, String ignitionVersion, Path outputDirectory,
                            String configName) {
         this(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath, unitFile, execStart,
-                timeoutStartSec, ignitionVersion, outputDirectory, configName, DEFAULT_STATE_DIRECTORY, null, ConfigOptions.NONE);
+                timeoutStartSec, ignitionVersion, outputDirectory, configName, DEFAULT_STATE_DIRECTORY, null, ConfigOptions.NONE,
+                null);
     }
 
     /** This request with another state directory. */
     public GenerateRequest withStateDirectory(String directory) {
         return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
                 unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, directory,
-                maxAttemptsPerHour, config);
+                maxAttemptsPerHour, config, recordDirectory);
     }
 
     /** This request with a load budget. */
     public GenerateRequest withMaxAttemptsPerHour(Double budget) {
         return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
                 unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory,
-                budget, config);
+                budget, config, recordDirectory);
     }
 
     /** This request with other config options. */
     public GenerateRequest withConfig(ConfigOptions options) {
         return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
                 unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory,
-                maxAttemptsPerHour, options);
+                maxAttemptsPerHour, options, recordDirectory);
     }
 
     /** A request with every default, for the given project directory and image. */
@@ -91,16 +107,16 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
         return new GenerateRequest(baseDirectory, image, null, false, Map.of(), DEFAULT_UNIT_NAME, DEFAULT_SCRIPT_PATH,
                 null, null, DEFAULT_TIMEOUT_START_SEC, DEFAULT_IGNITION_VERSION,
                 baseDirectory.resolve("target/generated-resources/ignition"), DEFAULT_CONFIG_NAME,
-                DEFAULT_STATE_DIRECTORY, null, ConfigOptions.NONE);
+                DEFAULT_STATE_DIRECTORY, null, ConfigOptions.NONE, null);
     }
 
     private static Map<String, String> withoutNulls(Map<String, String> m) {
-        var out = new java.util.LinkedHashMap<String, String>();
-        for (Map.Entry<String, String> e : m.entrySet()) {
-            if (e.getValue() != null) {
-                out.put(e.getKey(), e.getValue());
+        Map<String, String> out = new LinkedHashMap<>();
+        m.forEach((key, value) -> {
+            if (value != null) {
+                out.put(key, value);
             }
-        }
+        });
         return out;
     }
 }

@@ -1,24 +1,22 @@
 package io.github.ignitionassets.generate;
 
-import io.github.ignitionassets.core.FileBytes;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Writes outputs so that a reader never sees half a file and an unchanged file is not touched: each changed file
- * is written to a temporary file beside it, and only when all are written are they moved into place.
+ * Writes a build's outputs all or nothing: a reader never sees half a file, a file whose bytes did not change is not
+ * touched (incremental builds and IDEs see no change), and when any file cannot be written every other one is left,
+ * or put back, as it was.
  */
 public final class OutputFiles {
 
@@ -26,65 +24,88 @@ public final class OutputFiles {
     }
 
     /**
-     * Writes files into a directory: {@code rw-r--r--}, or {@code rwxr-xr-x} for the executables, where the file
-     * system has POSIX permissions.
+     * Writes files: {@code rw-r--r--}, or {@code rwxr-xr-x} for the executables, where the file system has POSIX
+     * permissions. Each changed file is first written to a temporary file beside it; then each is moved into place,
+     * the file it replaces kept aside until all are in place.
      *
-     * @param executables names among {@code files} that are scripts
-     * @return the names of the files whose bytes changed (and so were written)
+     * @param files       each file's path and bytes, in the order to write them
+     * @param executables paths among {@code files} that are scripts
+     * @return the paths whose bytes changed, and so were written
+     * @throws IOException when a file cannot be written; no file has changed then
      */
-    public static List<String> write(Path directory, Map<String, byte[]> files, Set<String> executables) throws IOException {
-        Files.createDirectories(directory);
-        Map<Path, Path> pending = new LinkedHashMap<>();
-        List<String> changed = new ArrayList<>();
+    public static List<Path> write(Map<Path, byte[]> files, Collection<Path> executables) throws IOException {
+        List<Pending> pending = new ArrayList<>();
+        List<Path> kept = new ArrayList<>();
         try {
             for (var e : files.entrySet()) {
-                Path target = directory.resolve(e.getKey());
-                if (Files.isRegularFile(target) && Files.size(target) == e.getValue().length
-                        && Arrays.equals(FileBytes.read(target), e.getValue())) {
-                    continue;
+                Path target = e.getKey();
+                if (!hasBytes(target, e.getValue())) {
+                    pending.add(stage(target, e.getValue(), executables.contains(target)));
                 }
-                Path tmp = newTemporaryFile(directory, e.getKey());
-                pending.put(tmp, target);
-                try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
-                    out.write(e.getValue());
-                }
-                setMode(tmp, executables.contains(e.getKey()) ? "rwxr-xr-x" : "rw-r--r--");
-                changed.add(e.getKey());
             }
-            for (var e : pending.entrySet()) {
-                move(e.getKey(), e.getValue());
-            }
-            pending.clear();
+            commit(pending, kept);
         } finally {
-            for (Path tmp : pending.keySet()) {
-                Files.deleteIfExists(tmp);
+            for (Pending p : pending) {
+                Files.deleteIfExists(p.staged());
+                if (p.previous() != null && !kept.contains(p.previous())) {
+                    Files.deleteIfExists(p.previous());
+                }
             }
         }
-        return changed;
+        return pending.stream().map(Pending::target).toList();
+    }
+
+    /** A file written beside its target, and where the target's old bytes wait once it is moved into place. */
+    private record Pending(Path target, Path staged, Path previous) {
+    }
+
+    private static boolean hasBytes(Path file, byte[] bytes) throws IOException {
+        return Files.isRegularFile(file) && Files.size(file) == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes);
+    }
+
+    private static Pending stage(Path target, byte[] bytes, boolean executable) throws IOException {
+        Path directory = Files.createDirectories(target.toAbsolutePath().getParent());
+        String name = "." + target.getFileName();
+        Path staged = Files.createTempFile(directory, name + ".", ".tmp");
+        Files.write(staged, bytes);
+        if (Files.getFileStore(staged).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+        }
+        Path previous = Files.exists(target) ? Files.createTempFile(directory, name + ".", ".old") : null;
+        return new Pending(target, staged, previous);
     }
 
     /**
-     * A new, empty file beside {@code name}, created only if no file has its name (O_EXCL, as
-     * {@link Files#createTempFile} does). Named from the clock, not from {@code createTempFile}'s {@code SecureRandom}:
-     * setting that up (security provider, message digest) cost about 10 ms of every build that writes, in the build's
-     * fresh JVM. The name only has to be new in this directory, which only this build writes.
+     * Moves every staged file into place, or, when one cannot be, puts back what the others replaced. An old file
+     * that cannot be put back is added to {@code kept}, so that its bytes are not lost.
      */
-    static Path newTemporaryFile(Path directory, String name) throws IOException {
-        long stamp = System.nanoTime();
-        for (int i = 0; ; i++) {
-            Path tmp = directory.resolve("." + name + "." + Long.toHexString(stamp + i) + ".tmp");
-            if (tmp.toFile().createNewFile()) {
-                return tmp;
+    private static void commit(List<Pending> pending, List<Path> kept) throws IOException {
+        List<Pending> done = new ArrayList<>();
+        try {
+            for (Pending p : pending) {
+                if (p.previous() != null) {
+                    move(p.target(), p.previous());
+                }
+                done.add(p);
+                move(p.staged(), p.target());
             }
-            if (i == 100) {
-                throw new FileAlreadyExistsException(tmp.toString(), null, "no new temporary file name after 100 tries");
+        } catch (IOException e) {
+            Collections.reverse(done);
+            for (Pending p : done) {
+                try {
+                    if (p.previous() != null) {
+                        move(p.previous(), p.target());
+                    } else {
+                        Files.deleteIfExists(p.target());
+                    }
+                } catch (IOException restore) {
+                    if (p.previous() != null) {
+                        kept.add(p.previous());
+                    }
+                    e.addSuppressed(restore);
+                }
             }
-        }
-    }
-
-    private static void setMode(Path file, String mode) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+            throw e;
         }
     }
 

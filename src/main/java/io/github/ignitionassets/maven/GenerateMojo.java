@@ -1,23 +1,16 @@
 package io.github.ignitionassets.maven;
 
 import io.github.ignitionassets.core.InvalidInputException;
-import io.github.ignitionassets.generate.AssetGenerator;
-import io.github.ignitionassets.generate.BuildRecord;
+import io.github.ignitionassets.generate.AssetBuild;
 import io.github.ignitionassets.generate.ConfigOptions;
 import io.github.ignitionassets.generate.GenerateRequest;
-import io.github.ignitionassets.generate.GeneratedAssets;
-import io.github.ignitionassets.generate.OutputFiles;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -41,8 +34,7 @@ public class GenerateMojo extends AbstractMojo {
     static final String ARTIFACT_TYPE = "ign";
     /** Classifier of the attached config artifact. */
     static final String ARTIFACT_CLASSIFIER = "ignition";
-    /** File name of the load report, under ${project.build.directory}/ignition-assets. */
-    static final String LOAD_REPORT = "load-report.json";
+    private static final String DEFAULT_SPEC_FILE = "src/main/ignition/pull.yaml";
 
     /**
      * The container image to pull, fully qualified ({@code registry[:port]/path[:tag][@digest]}). Required unless
@@ -232,134 +224,60 @@ public class GenerateMojo extends AbstractMojo {
     @Component
     private MavenProjectHelper projectHelper;
 
-    private ConfigOptions configOptions() {
-        return new ConfigOptions(baseConfig == null ? null : baseConfig.toPath(),
-                files == null ? List.of() : files.stream().map(f -> new ConfigOptions.ExtraFile(f.path, f.mode,
-                        f.source == null ? null : f.source.toPath())).toList(),
-                units == null ? List.of() : units.stream().map(u -> new ConfigOptions.ExtraUnit(u.name,
-                        u.file == null ? null : u.file.toPath(), u.enabled)).toList(),
-                dropins == null ? List.of() : dropins.stream().map(d -> new ConfigOptions.ExtraDropin(d.unit, d.name,
-                        d.file == null ? null : d.file.toPath())).toList(),
-                maxConfigBytes, pretty);
-    }
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping Ignition assets: ignition.skip is true");
             return;
         }
-        long started = System.nanoTime();
+        AssetBuild.Result result;
+        try {
+            result = AssetBuild.run(request(), generator(), new MavenBuildLog(getLog()));
+        } catch (InvalidInputException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new MojoExecutionException("The Ignition assets plugin failed; this is a bug, please report it"
+                    + " with the output of -e: " + e, e);
+        }
+        if (attach) {
+            projectHelper.attachArtifact(project, ARTIFACT_TYPE, ARTIFACT_CLASSIFIER, result.config().toFile());
+        }
+    }
+
+    private GenerateRequest request() {
         Path base = project.getBasedir().toPath();
         Path spec = specFile == null ? null : specFile.toPath();
         boolean specRequired = spec != null && !spec.toAbsolutePath().normalize()
-                .equals(base.resolve("src/main/ignition/pull.yaml").toAbsolutePath().normalize());
-        Map<String, String> overrides = backoff == null ? Map.of() : backoff.asSpecValues();
-        var request = new GenerateRequest(base, image, spec, specRequired, overrides, unitName, scriptPath,
-                unitFile == null ? null : unitFile.toPath(), execStart, timeoutStartSec, ignitionVersion,
-                outputDirectory.toPath(), configName, stateDirectory, maxAttemptsPerHour, configOptions());
-
-        Path out = outputDirectory.toPath();
-        Path reportDirectory = Path.of(project.getBuild().getDirectory(), "ignition-assets");
-        String where = base.relativize(out.toAbsolutePath().normalize()).toString();
-        byte[] inputs = null;
-        try {
-            inputs = BuildRecord.inputs(request, generator());
-        } catch (IOException e) {
-            getLog().debug("Ignition assets: cannot fingerprint the inputs (" + e + "); generating");
-        }
-        Optional<List<BuildRecord.LogLine>> unchanged = inputs == null ? Optional.empty()
-                : BuildRecord.unchanged(reportDirectory, inputs);
-        if (unchanged.isPresent()) {
-            getLog().info("Ignition assets unchanged in " + where + " (same inputs as the last build)");
-            log(unchanged.get());
-        } else {
-            generate(request, base, out, reportDirectory, where, inputs);
-        }
-        if (attach) {
-            projectHelper.attachArtifact(project, ARTIFACT_TYPE, ARTIFACT_CLASSIFIER, out.resolve(configName()).toFile());
-        }
-        // The goal's own cost in this build's JVM, for bench/build-cost.sh and for anyone asking why the build is slow.
-        getLog().debug("Ignition assets: the goal's own work took " + (System.nanoTime() - started) / 1_000_000 + " ms");
+                .equals(base.resolve(DEFAULT_SPEC_FILE).toAbsolutePath().normalize());
+        var config = new ConfigOptions(path(baseConfig),
+                list(files).stream().map(f -> new ConfigOptions.ExtraFile(f.path, f.mode, path(f.source))).toList(),
+                list(units).stream().map(u -> new ConfigOptions.ExtraUnit(u.name, path(u.file), u.enabled)).toList(),
+                list(dropins).stream().map(d -> new ConfigOptions.ExtraDropin(d.unit, d.name, path(d.file))).toList(),
+                maxConfigBytes, pretty);
+        return new GenerateRequest(base, image, spec, specRequired, backoff == null ? Map.of() : backoff.asSpecValues(),
+                unitName, scriptPath, path(unitFile), execStart, timeoutStartSec, ignitionVersion,
+                outputDirectory.toPath(), configName, stateDirectory, maxAttemptsPerHour, config,
+                Path.of(project.getBuild().getDirectory(), "ignition-assets"));
     }
 
-    private void generate(GenerateRequest request, Path base, Path out, Path reportDirectory, String where, byte[] inputs)
-            throws MojoExecutionException, MojoFailureException {
-        GeneratedAssets assets;
-        try {
-            assets = AssetGenerator.generate(request);
-        } catch (InvalidInputException e) {
-            throw new MojoFailureException(e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw new MojoExecutionException(e.getMessage(), e.getCause());
-        }
-
-        Map<String, byte[]> report = Map.of(LOAD_REPORT, assets.load().toJson(assets.spec().backoff()));
-        List<String> changed;
-        try {
-            changed = OutputFiles.write(out, assets.files(), Set.of(assets.script().fileName()));
-            OutputFiles.write(reportDirectory, report, Set.of());
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write Ignition assets to " + out + ": " + e.getMessage(), e);
-        }
-        if (changed.isEmpty()) {
-            getLog().info("Ignition assets unchanged in " + where);
-        } else {
-            getLog().info("Wrote " + String.join(", ", changed) + " to " + where);
-        }
-        List<BuildRecord.LogLine> lines = new ArrayList<>();
-        for (String warning : assets.warnings()) {
-            lines.add(new BuildRecord.LogLine("warn", "Ignition config " + assets.configName() + ": " + warning));
-        }
-        for (String entry : assets.replaced()) {
-            lines.add(new BuildRecord.LogLine("info", "Replaced the base config's " + entry + " with ours"));
-        }
-        lines.add(new BuildRecord.LogLine("info", "Ignition config " + assets.configName() + ": " + assets.config().length
-                + " bytes, spec " + ignitionVersion + ", image " + assets.spec().image().text()));
-        lines.add(new BuildRecord.LogLine("info", assets.load().summary() + " Details: "
-                + base.relativize(reportDirectory.resolve(LOAD_REPORT).toAbsolutePath())));
-        log(lines);
-
-        if (inputs != null) {
-            Map<Path, byte[]> written = new LinkedHashMap<>();
-            // Loops, not forEach(lambda): each lambda's class is spun on first use, in every build's fresh JVM.
-            for (Map.Entry<String, byte[]> file : assets.files().entrySet()) {
-                written.put(out.resolve(file.getKey()), file.getValue());
-            }
-            for (Map.Entry<String, byte[]> file : report.entrySet()) {
-                written.put(reportDirectory.resolve(file.getKey()), file.getValue());
-            }
-            try {
-                BuildRecord.of(inputs, written, lines).write(reportDirectory);
-            } catch (IOException e) {
-                getLog().debug("Ignition assets: cannot record this build (" + e + "); the next one generates again");
-            }
-        }
+    private static Path path(File file) {
+        return file == null ? null : file.toPath();
     }
 
-    private void log(List<BuildRecord.LogLine> lines) {
-        for (BuildRecord.LogLine l : lines) {
-            if (l.level().equals("warn")) {
-                getLog().warn(l.text());
-            } else {
-                getLog().info(l.text());
-            }
-        }
-    }
-
-    private String configName() {
-        return configName == null ? GenerateRequest.DEFAULT_CONFIG_NAME : configName;
+    private static <T> List<T> list(List<T> entries) {
+        return entries == null ? List.of() : entries;
     }
 
     /** This plugin as built: its jar (whose path holds the version), size and time, so a rebuilt SNAPSHOT generates again. */
     private String generator() {
-        StringBuilder id = new StringBuilder(getClass().getName());
         try {
             Path jar = Path.of(getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
-            id.append(' ').append(jar).append(' ').append(Files.size(jar)).append(' ').append(Files.getLastModifiedTime(jar).toMillis());
-        } catch (Exception e) {
-            id.append(" unknown ").append(System.nanoTime()); // cannot tell which build this is: never up to date
+            return String.format("%s %s %d %d", getClass().getName(), jar, Files.size(jar),
+                    Files.getLastModifiedTime(jar).toMillis());
+        } catch (URISyntaxException | IOException | RuntimeException e) {
+            return getClass().getName() + " unknown " + System.nanoTime(); // cannot tell which build this is: never up to date
         }
-        return id.toString();
     }
 }

@@ -1,11 +1,11 @@
 package io.github.ignitionassets.maven;
 
+import io.github.ignitionassets.core.InputFiles;
 import io.github.ignitionassets.ignition.ConfigValidator;
 import io.github.ignitionassets.ignition.Finding;
 import io.github.ignitionassets.ignition.ValidationReport;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -59,11 +59,20 @@ public class ValidateMojo extends AbstractMojo {
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(config.toPath());
+            bytes = InputFiles.read(config.toPath(), InputFiles.CONFIG_LIMIT);
+        } catch (InputFiles.TooLarge e) {
+            throw new MojoFailureException(String.format("config: '%s' is larger than %s, the limit for an Ignition config",
+                    config, e.limit()));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot read " + config + ": " + e.getMessage(), e);
         }
-        ValidationReport report = ConfigValidator.validate(bytes);
+        ValidationReport report;
+        try {
+            report = ConfigValidator.validate(bytes);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new MojoExecutionException("The Ignition assets plugin failed; this is a bug, please report it"
+                    + " with the output of -e: " + e, e);
+        }
         for (Finding w : report.warnings()) {
             getLog().warn("warning at " + where(w) + ": " + w.message());
         }

@@ -1,7 +1,6 @@
 package io.github.ignitionassets.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** An unchanged build is recognised only when nothing the outputs are made from, and no output, has changed. */
 class BuildRecordTest {
 
-    private static final byte[] D = "inputs".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final String D = "0123abcd";
 
     @TempDir
     Path dir;
@@ -36,16 +35,18 @@ class BuildRecordTest {
         var backoff = new LinkedHashMap<String, String>();
         backoff.put("backoff.maxDelay", "60s");
         return new GenerateRequest(dir, null, dir.resolve("pull.yaml"), false, backoff, "agent.service", null,
-                Path.of("agent.service"), null, null, null, dir.resolve("out"), null, null, null, options);
+                Path.of("agent.service"), null, null, null, dir.resolve("out"), null, null, null, options,
+                dir.resolve("target/ignition-assets"));
     }
 
     @Test
     void theInputsAreStableAndFollowEveryInput() throws Exception {
         GenerateRequest r = request();
-        byte[] before = BuildRecord.inputs(r, "plugin 1");
-        assertArrayEquals(before, BuildRecord.inputs(request(), "plugin 1"), "same inputs, same bytes");
+        String before = BuildRecord.fingerprint(r, "plugin 1");
+        assertEquals(before, BuildRecord.fingerprint(request(), "plugin 1"), "same inputs, same digest");
+        assertTrue(before.matches("[0-9a-f]{64}"), before);
 
-        Map<String, Function<GenerateRequest, byte[]>> changes = new LinkedHashMap<>();
+        Map<String, Function<GenerateRequest, String>> changes = new LinkedHashMap<>();
         changes.put("spec file", q -> edit("pull.yaml", q));
         changes.put("unit file", q -> edit("agent.service", q));
         changes.put("base config", q -> edit("base.ign", q));
@@ -55,7 +56,7 @@ class BuildRecordTest {
         changes.put("a parameter", q -> digest(q.withStateDirectory("/run/other"), "plugin 1"));
         changes.put("a backoff value", q -> digest(new GenerateRequest(dir, null, q.specFile(), false,
                 Map.of("backoff.maxDelay", "61s"), "agent.service", null, q.unitFile(), null, null, null, q.outputDirectory(),
-                null, null, null, q.config()), "plugin 1"));
+                null, null, null, q.config(), q.recordDirectory()), "plugin 1"));
         changes.put("the plugin", q -> digest(q, "plugin 2"));
         changes.put("a file gone", q -> {
             try {
@@ -67,14 +68,14 @@ class BuildRecordTest {
         });
         for (var c : changes.entrySet()) {
             GenerateRequest fresh = request();
-            assertFalse(java.util.Arrays.equals(before, c.getValue().apply(fresh)), c.getKey());
+            assertFalse(before.equals(c.getValue().apply(fresh)), c.getKey());
         }
     }
 
     @Test
     void everyValueOfTheRequestIsPartOfTheInputs() throws Exception {
         GenerateRequest base = request();
-        byte[] before = BuildRecord.inputs(base, "plugin 1");
+        String before = BuildRecord.fingerprint(base, "plugin 1");
         List<String> missed = new java.util.ArrayList<>();
         for (var rc : GenerateRequest.class.getRecordComponents()) {
             if (!rc.getName().equals("config")) {
@@ -99,8 +100,8 @@ class BuildRecordTest {
         assertEquals(List.of(), missed, "request values that do not reach the build record");
     }
 
-    private static void check(byte[] before, GenerateRequest changed, String name, List<String> missed) {
-        if (java.util.Arrays.equals(before, digest(changed, "plugin 1"))) {
+    private static void check(String before, GenerateRequest changed, String name, List<String> missed) {
+        if (before.equals(digest(changed, "plugin 1"))) {
             missed.add(name);
         }
     }
@@ -154,12 +155,12 @@ class BuildRecordTest {
         Path b = out.resolve("b");
         Files.writeString(a, "A");
         Files.writeString(b, "B");
-        List<BuildRecord.LogLine> log = List.of(new BuildRecord.LogLine("info", "two\nlines \\ and a backslash"),
-                new BuildRecord.LogLine("warn", "careful"));
+        List<BuildRecord.LogLine> log = List.of(new BuildRecord.LogLine(BuildRecord.Level.INFO, "two\nlines \\ and a backslash"),
+                new BuildRecord.LogLine(BuildRecord.Level.WARN, "careful"));
         BuildRecord.of(D, Map.of(a, "A".getBytes(), b, "B".getBytes()), log).write(dir);
 
         assertEquals(Optional.of(log), BuildRecord.unchanged(dir, D));
-        assertEquals(Optional.empty(), BuildRecord.unchanged(dir, "other inputs".getBytes()));
+        assertEquals(Optional.empty(), BuildRecord.unchanged(dir, "other inputs"));
         Files.writeString(b, "b");
         assertEquals(Optional.empty(), BuildRecord.unchanged(dir, D), "an output edited");
         Files.writeString(b, "B");
@@ -173,7 +174,18 @@ class BuildRecordTest {
         assertEquals(Optional.empty(), BuildRecord.unchanged(dir, D), "no record");
     }
 
-    private byte[] edit(String file, GenerateRequest r) {
+    @Test
+    void aRecordOfAnotherFormatIsIgnored() throws Exception {
+        Path a = Files.createDirectories(dir.resolve("out")).resolve("a");
+        Files.writeString(a, "A");
+        BuildRecord current = BuildRecord.of(D, Map.of(a, "A".getBytes()), List.of());
+        new BuildRecord(BuildRecord.FORMAT + 1, D, current.outputs(), List.of()).write(dir);
+        assertEquals(Optional.empty(), BuildRecord.unchanged(dir, D));
+        current.write(dir);
+        assertEquals(Optional.of(List.of()), BuildRecord.unchanged(dir, D));
+    }
+
+    private String edit(String file, GenerateRequest r) {
         try {
             Files.writeString(dir.resolve(file), Files.readString(dir.resolve(file)) + " ");
         } catch (Exception e) {
@@ -182,9 +194,9 @@ class BuildRecordTest {
         return digest(r, "plugin 1");
     }
 
-    private static byte[] digest(GenerateRequest r, String generator) {
+    private static String digest(GenerateRequest r, String generator) {
         try {
-            return BuildRecord.inputs(r, generator);
+            return BuildRecord.fingerprint(r, generator);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -77,7 +77,9 @@ final class Assets {
     /** Writes the assets as the goal does (script 0755) and returns the output directory. */
     static Path write(GeneratedAssets a, Path dir) {
         try {
-            OutputFiles.write(dir, a.files(), Set.of(a.script().fileName()));
+            Map<Path, byte[]> files = new LinkedHashMap<>();
+            a.files().forEach((name, bytes) -> files.put(dir.resolve(name), bytes));
+            OutputFiles.write(files, Set.of(dir.resolve(a.script().fileName())));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
