@@ -26,7 +26,7 @@ outputs.each { o ->
 assert builds[1].contains('[INFO] Ignition assets unchanged in target/generated-resources/ignition (same inputs as the last build)')
 // ... and, having done no work, still reports what the last build found.
 assert builds[1].contains('[INFO] Load in a registry outage: ')
-assert new File(target, 'ignition-assets/last-build.bin').isFile()
+assert new File(target, 'ignition-assets/last-build.json').isFile()
 assert !builds[1].contains('Wrote ')
 
 // Build 3, every kind of input changed: each change reached the outputs.

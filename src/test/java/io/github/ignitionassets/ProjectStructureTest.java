@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The layout STYLE.md asks for, checked rather than hoped for. */
+/** The layout README's "Layout" section describes, checked rather than hoped for. */
 class ProjectStructureTest {
 
     private static final Path MAIN = Path.of("src/main/java/io/github/ignitionassets");
