@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The image-pull script: the {@code pull-image.sh} template filled with the spec's values. The template is a
@@ -19,7 +21,7 @@ import java.util.Objects;
 public record PullScript(String fileName, String text) {
 
     private static final String TEMPLATE = "pull-image.sh";
-    private static final String MARK = "@@";
+    private static final Pattern PLACEHOLDER = Pattern.compile("@@([A-Z_]+)@@");
 
     public PullScript {
         Objects.requireNonNull(fileName, "fileName");
@@ -54,55 +56,20 @@ public record PullScript(String fileName, String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    // Rendering runs on every generate in a fresh JVM; the two loops below do by hand what a pattern did, at a
-    // fraction of the cost of compiling one, and give the same text.
-
-    /**
-     * The template with each {@code @@KEY@@} ({@code KEY} of {@code A-Z} and {@code _}) replaced by its value, read
-     * left to right as a pattern would: where {@code @@} starts no placeholder, the next one may start a character
-     * later, as in {@code @@@KEY@@}.
-     */
+    /** The template with each {@code @@KEY@@} replaced by its value; a placeholder without one is a bug of ours. */
     static String fill(String template, Map<String, String> values) {
-        StringBuilder out = new StringBuilder(template.length() + 256);
-        int copied = 0;
-        int at = template.indexOf(MARK);
-        while (at >= 0) {
-            int key = at + MARK.length();
-            int end = key;
-            while (end < template.length() && isKeyCharacter(template.charAt(end))) {
-                end++;
+        return PLACEHOLDER.matcher(template).replaceAll(m -> {
+            String v = values.get(m.group(1));
+            if (v == null) {
+                throw new IllegalStateException("template placeholder without a value: " + m.group());
             }
-            if (end > key && template.startsWith(MARK, end)) {
-                String v = values.get(template.substring(key, end));
-                if (v == null) {
-                    throw new IllegalStateException("template placeholder without a value: "
-                            + template.substring(at, end + MARK.length()));
-                }
-                out.append(template, copied, at).append(v);
-                copied = end + MARK.length();
-                at = template.indexOf(MARK, copied);
-            } else {
-                at = template.indexOf(MARK, at + 1);
-            }
-        }
-        return out.append(template, copied, template.length()).toString();
+            return Matcher.quoteReplacement(v);
+        });
     }
 
-    private static boolean isKeyCharacter(char c) {
-        return c >= 'A' && c <= 'Z' || c == '_';
-    }
-
-    /** The file name with each character (code point) but {@code A-Za-z0-9._-} made one {@code _}. */
+    /** The file name with each character but {@code A-Za-z0-9._-} made {@code _}, for the script's log tag. */
     static String plainName(String fileName) {
-        StringBuilder out = new StringBuilder(fileName.length());
-        for (int i = 0; i < fileName.length(); ) {
-            int c = fileName.codePointAt(i);
-            boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
-                    || c == '-';
-            out.append(plain ? (char) c : '_');
-            i += Character.charCount(c);
-        }
-        return out.toString();
+        return fileName.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     private static String template() {

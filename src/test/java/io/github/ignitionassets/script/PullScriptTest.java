@@ -2,6 +2,7 @@ package io.github.ignitionassets.script;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ignitionassets.backoff.BackoffSpec;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Runs the rendered script under {@code sh} with stand-ins for {@code podman} and {@code sleep} that record their
@@ -233,6 +236,30 @@ class PullScriptTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "script did not finish");
         List<String> calls = Files.exists(log) ? Files.readAllLines(log) : List.of();
         return new Run(p.exitValue(), stderr, calls);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "@@A@@|1",
+            "x@@AB@@y|x'$x\\\\1'y",
+            "@@@A@@ @@a@@ @@@@A@@|@1 @@a@@ @@1",
+            "@@ A @@|@@ A @@",
+            "no placeholder|no placeholder"})
+    void fillsEachPlaceholderWithItsValueAsWritten(String template, String filled) {
+        assertEquals(filled, PullScript.fill(template, Map.of("A", "1", "AB", "'$x\\\\1'")));
+    }
+
+    @Test
+    void aPlaceholderWithoutAValueIsABugOfOurs() {
+        var e = assertThrows(IllegalStateException.class, () -> PullScript.fill("a @@MISSING@@", Map.of()));
+        assertEquals("template placeholder without a value: @@MISSING@@", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"agent-pull-image|agent-pull-image", "pull image!|pull_image_",
+            "a\uD83D\uDE00b|a_b", "caf\u00e9|caf_"})
+    void makesTheNamePlainForTheLogTag(String name, String plain) {
+        assertEquals(plain, PullScript.plainName(name));
     }
 
     private static void stub(Path file, String body) throws IOException {
