@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ignitionassets.backoff.DurationText;
 import java.time.Duration;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 /** Durations from milliseconds to days: formatting and parsing agree, keep order, never overflow. */
 class DurationPropertiesTest {
@@ -25,6 +27,9 @@ class DurationPropertiesTest {
     @Property(tries = 1000)
     void parsingTheFormattedFormGivesTheSameDuration(@ForAll("millis") long ms) {
         Duration d = Duration.ofMillis(ms);
+        Statistics.label("largest unit").collect(DurationText.format(d).replaceAll("^[0-9]+", "").replaceAll("[0-9].*", ""));
+        Statistics.label("largest unit").coverage(c -> List.of("ms", "s", "m", "h", "d")
+                .forEach(unit -> c.check(unit).percentage(p -> p > 1)));
         assertEquals(d, DurationText.parse(DurationText.format(d)));
         assertEquals(d, DurationText.parse(d.toString()), "ISO-8601 " + d);
     }
@@ -44,18 +49,26 @@ class DurationPropertiesTest {
         Arbitrary<String> unit = Arbitraries.of("ms", "s", "m", "h", "d", "", "x", "S", "us");
         Arbitrary<String> part = Combinators.combine(number, unit).as((n, u) -> n + u);
         Arbitrary<String> iso = Arbitraries.strings().withChars("PTDHMS0123456789.-+").ofMaxLength(30);
+        Arbitrary<String> valid = millis().map(ms -> DurationText.format(Duration.ofMillis(ms)));
+        Arbitrary<String> validIso = millis().map(ms -> Duration.ofMillis(ms).toString());
         return Arbitraries.oneOf(part.list().ofMinSize(1).ofMaxSize(4).map(l -> String.join("", l)), iso,
-                Arbitraries.strings().ofMaxLength(20));
+                Arbitraries.strings().ofMaxLength(20), valid, validIso);
     }
 
     @Property(tries = 1000)
     void anyTextParsesWithinLimitsOrIsRefusedWithAMessage(@ForAll("durationLike") String text) {
         try {
             Duration d = DurationText.parse(text);
+            Statistics.label("verdict").collect("accepted");
             assertTrue(!d.isNegative() && d.compareTo(DurationText.MAX) <= 0, text + " -> " + d);
             assertEquals(0, d.getNano() % 1_000_000, "whole milliseconds");
         } catch (IllegalArgumentException e) {
+            Statistics.label("verdict").collect("refused");
             assertTrue(e.getMessage() != null && !e.getMessage().isBlank());
         }
+        Statistics.label("verdict").coverage(c -> {
+            c.check("accepted").percentage(p -> p > 20);
+            c.check("refused").percentage(p -> p > 40);
+        });
     }
 }

@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 /** For any valid spec: nominal delays never decrease nor pass maxDelay; each jittered sleep is within bounds. */
 class SchedulePropertiesTest {
@@ -31,6 +32,11 @@ class SchedulePropertiesTest {
     void nominalDelaysNeverDecreaseNorPassTheCap(@ForAll("specs") BackoffSpec spec) {
         Schedule s = Schedule.of(spec);
         long max = spec.maxDelay().toMillis();
+        Statistics.label("cap").collect(s.nominalDelayMs(200) == max ? "reached" : "not reached");
+        Statistics.label("cap").coverage(c -> {
+            c.check("reached").percentage(p -> p > 20);
+            c.check("not reached").percentage(p -> p > 1);
+        });
         long previous = s.initialDelayMs();
         assertTrue(previous >= 1 && previous <= max);
         for (int n = 0; n < 200; n++) {
@@ -45,6 +51,8 @@ class SchedulePropertiesTest {
     void jitteredSleepsStayWithinBounds(@ForAll("specs") BackoffSpec spec, @ForAll("randoms") long random) {
         Schedule s = Schedule.of(spec);
         double jitter = spec.jitter().doubleValue();
+        Statistics.label("spread").collect(s.maxSleepMs(s.initialDelayMs()) - s.minSleepMs(s.initialDelayMs()) > 0 ? "some" : "none");
+        Statistics.label("spread").coverage(c -> c.check("some").percentage(p -> p > 25));
         for (long delay = s.initialDelayMs(), n = 0; n < 30; n++, delay = s.nextDelayMs(delay)) {
             long sleep = s.jitteredSleepMs(delay, random);
             assertTrue(sleep >= s.minSleepMs(delay) && sleep <= s.maxSleepMs(delay));
