@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged plugin carries Jackson (databind, core, annotations) inside, relocated under
  * {@code io.github.ignitionassets.internal.jackson} as SnakeYAML is ({@link PluginJarEmbedsSnakeYamlIT}), with its
- * license and notices. Runs in the failsafe phase of {@code mvn verify}, on the jar that install and deploy publish.
+ * license and notices, and our classes name that copy. Runs in the failsafe phase of {@code mvn verify}, on the jar that install and deploy publish.
  */
 class PluginJarEmbedsJacksonIT {
 
     private static final String RELOCATED = "io/github/ignitionassets/internal/jackson/";
 
     @Test
-    void jacksonIsInsideRelocatedWithItsLicenseAndNotices() throws Exception {
+    void jacksonIsInsideRelocatedWithItsLicenseAndNoticesAndOurClassesUseThatCopy() throws Exception {
         String pluginJar = System.getProperty("pluginJar");
         Assumptions.assumeTrue(pluginJar != null, "runs under failsafe, after package");
         Path jar = Path.of(pluginJar);
@@ -44,6 +44,12 @@ class PluginJarEmbedsJacksonIT {
                     "META-INF/services/io.github.ignitionassets.internal.jackson.core.JsonFactory")).readAllBytes(),
                     StandardCharsets.UTF_8);
             assertEquals("io.github.ignitionassets.internal.jackson.core.JsonFactory", services.strip());
+            String reader;
+            try (var in = zip.getInputStream(zip.getEntry("io/github/ignitionassets/ignition/ConfigJson.class"))) {
+                reader = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1); // its constant pool, as text
+            }
+            assertTrue(reader.contains(RELOCATED), "ConfigJson is not relocated");
+            assertTrue(!reader.contains("com/fasterxml/jackson/"), "ConfigJson still names com/fasterxml/jackson");
         }
     }
 }
