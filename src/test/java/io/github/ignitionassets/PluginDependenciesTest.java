@@ -13,17 +13,15 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * What every consumer's build pays to load the plugin, kept small on purpose (README, "Build cost"): Maven resolves
- * the plugin's runtime dependencies, and every POM they and the plugin's own POM import, in each build. One
- * parent-less library (SnakeYAML, for spec files outside the common YAML subset), embedded in the jar
- * ({@link PluginJarEmbedsSnakeYamlIT}), and no imported BOMs: resolving Jackson's five artifacts and their parent POMs
- * cost about 200 ms of a 2 s build. The POM installed and deployed is the consumer POM (flatten-maven-plugin), with no
- * build section, properties or dependencies to model and resolve.
+ * What every consumer's build resolves to load the plugin: nothing but the plugin. Its libraries (SnakeYAML and
+ * Jackson) are embedded in the jar, relocated ({@link PluginJarEmbedsSnakeYamlIT}, {@link PluginJarEmbedsJacksonIT}),
+ * the POM installed and deployed is the consumer POM (flatten-maven-plugin), with no build section, properties or
+ * dependencies, and the development POM imports no BOM.
  */
 class PluginDependenciesTest {
 
     @Test
-    void theDescriptorListsOnlySnakeYaml() throws Exception {
+    void theDescriptorListsOnlyTheEmbeddedLibraries() throws Exception {
         Path descriptor = Path.of("target/classes/META-INF/maven/plugin.xml");
         assertTrue(Files.isRegularFile(descriptor), descriptor + " is missing: run the build's process-classes phase first");
         var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(descriptor.toFile());
@@ -33,7 +31,8 @@ class PluginDependenciesTest {
             Element d = (Element) deps.item(i);
             ids.add(text(d, "groupId") + ":" + text(d, "artifactId"));
         }
-        assertEquals(List.of("org.yaml:snakeyaml"), ids);
+        assertEquals(List.of("org.yaml:snakeyaml", "com.fasterxml.jackson.core:jackson-databind",
+                "com.fasterxml.jackson.core:jackson-annotations", "com.fasterxml.jackson.core:jackson-core"), ids);
     }
 
     @Test
@@ -55,7 +54,7 @@ class PluginDependenciesTest {
                 sections.add(e.getTagName());
             }
         }
-        // No dependencies: SnakeYAML is inside the jar (see below), and Maven never resolves a plugin's provided ones.
+        // No dependencies: SnakeYAML and Jackson are inside the jar, and Maven never resolves a plugin's provided ones.
         assertEquals(List.of("modelVersion", "groupId", "artifactId", "version", "packaging", "name", "description", "url",
                 "licenses", "prerequisites"), sections, "what consumers' builds read to load the plugin");
         assertEquals("maven-plugin", text(project, "packaging"));

@@ -1,5 +1,16 @@
 package io.github.ignitionassets.backoff;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
 /**
  * What a spec costs the registry in a sustained outage, per host and across a fleet, from the {@link LoadModel}.
  *
@@ -28,6 +39,11 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
     public static final int FLEET_HOSTS = 1000;
     /** podman 4 (no --retry flag) makes this many requests per pull on network errors: 1 + 3 retries. */
     public static final int PODMAN4_REQUESTS_PER_PULL = 4;
+
+    /** Indented by two spaces, {@code "key": value}, LF line ends: as the config's pretty form. */
+    private static final ObjectWriter JSON = new ObjectMapper().writer(new DefaultPrettyPrinter(
+                    Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
     private static final long HOUR = 3_600_000L;
     private static final long STEADY_FROM = HOUR;
@@ -87,11 +103,7 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
                 unit.timeoutStartMs() == Long.MAX_VALUE ? -1 : unit.timeoutStartMs() / 1000.0, unit.restartMs() / 1000.0);
     }
 
-    /*
-     * One host's attempts into the per-second counts. A method of its own, not a loop inside compute: the JIT
-     * compiles a method called a thousand times after a few dozen calls, but a loop in a method called once only
-     * after some 60k iterations, and the fleet's attempts are about that many, so they ran interpreted in each build.
-     */
+    /** One host's attempts into the per-second counts. */
     private static void addPerSecond(long[] times, double weight, double[] firstMinute, double[] steadyBuckets) {
         for (long t : times) {
             if (t < 60_000) {
@@ -106,7 +118,7 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
      * The report as JSON, fields in a fixed order, with the spec it describes; UTF-8 with a final newline.
      */
     public byte[] toJson(BackoffSpec spec) {
-        var root = io.github.ignitionassets.json.Json.object();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("attemptsPerHour", attemptsPerHour);
         root.put("firstHourAttempts", firstHourAttempts);
         root.put("maxRecoverySeconds", maxRecoverySeconds);
@@ -117,13 +129,13 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
         root.put("fleetHosts", fleetHosts);
         root.put("fleetPeakPerSecond", fleetPeakPerSecond);
         root.put("fleetFirstMinutePeakPerSecond", fleetFirstMinutePeakPerSecond);
-        var compared = root.putObject("comparison");
+        ObjectNode compared = root.putObject("comparison");
         compared.put("resetOnRestartAttemptsPerHour", resetOnRestartAttemptsPerHour);
         compared.put("fixedRetryAttemptsPerHour", fixedRetryAttemptsPerHour);
-        var unit = root.putObject("unit");
+        ObjectNode unit = root.putObject("unit");
         unit.put("timeoutStartSeconds", timeoutStartSeconds);
         unit.put("restartSeconds", restartSeconds);
-        var policy = root.putObject("spec");
+        ObjectNode policy = root.putObject("spec");
         policy.put("initialDelay", DurationText.format(spec.initialDelay()));
         policy.put("multiplier", spec.multiplier().toPlainString());
         policy.put("maxDelay", DurationText.format(spec.maxDelay()));
@@ -131,12 +143,15 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
         policy.put("maxAttempts", spec.maxAttempts());
         policy.put("attemptTimeout", DurationText.format(spec.attemptTimeout()));
         policy.put("podmanRetries", spec.podmanRetries());
-        return (root.write(true) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("writing the load report", e);
+        }
     }
 
     /** One line for the build log. */
     public String summary() {
-        // Concatenation, not String.format: its Formatter and locale data cost milliseconds in each build's fresh JVM.
         return "Load in a registry outage: " + fmt(attemptsPerHour) + " attempts/host-hour (first hour "
                 + firstHourAttempts + "), recovery within " + fmt(maxRecoverySeconds) + "s (mean "
                 + fmt(meanRecoverySeconds) + "s), " + requestsPerAttempt + " request(s)/attempt ("

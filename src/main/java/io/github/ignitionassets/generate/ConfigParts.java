@@ -1,11 +1,12 @@
 package io.github.ignitionassets.generate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ignitionassets.core.InputFiles;
 import io.github.ignitionassets.core.Problem;
+import io.github.ignitionassets.ignition.ConfigJson;
 import io.github.ignitionassets.ignition.FileMode;
 import io.github.ignitionassets.ignition.IgnitionVersion;
-import io.github.ignitionassets.json.Json;
-import io.github.ignitionassets.json.JsonSyntaxException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -30,16 +31,10 @@ import java.util.regex.Pattern;
  * @param units   extra units, read
  * @param dropins extra drop-ins, read
  */
-record ConfigParts(Json base, List<File> files, List<Unit> units, List<Dropin> dropins) {
+record ConfigParts(ObjectNode base, List<File> files, List<Unit> units, List<Dropin> dropins) {
 
-    /** Compiled on first use, for extra units and drop-ins: a default build has none. */
-    private static final class UnitName {
-        private static final Pattern PATTERN = Pattern.compile(
-                "[A-Za-z0-9:_.\\\\@-]+\\.(service|socket|device|mount|automount|swap|target|path|timer|slice|scope)");
-
-        private UnitName() {
-        }
-    }
+    private static final Pattern UNIT_NAME = Pattern.compile(
+            "[A-Za-z0-9:_.\\\\@-]+\\.(service|socket|device|mount|automount|swap|target|path|timer|slice|scope)");
 
     /** A file to write: path, mode (or null) and bytes. */
     record File(String path, Integer mode, byte[] contents) {
@@ -56,7 +51,7 @@ record ConfigParts(Json base, List<File> files, List<Unit> units, List<Dropin> d
     static ConfigParts read(GenerateRequest request, IgnitionVersion version, String scriptPath, String unitName,
                             List<Problem> problems) {
         ConfigOptions options = request.config();
-        Json base = options.baseConfig() == null ? null : readBase(request, options.baseConfig(), version, problems);
+        ObjectNode base = options.baseConfig() == null ? null : readBase(request, options.baseConfig(), version, problems);
 
         List<File> files = new ArrayList<>();
         Set<String> paths = new HashSet<>(Set.of(scriptPath));
@@ -119,31 +114,33 @@ record ConfigParts(Json base, List<File> files, List<Unit> units, List<Dropin> d
         if (name.isEmpty()) {
             return Optional.of("is empty; write a unit name such as crio.service");
         }
-        if (!UnitName.PATTERN.matcher(name).matches() || name.length() > 255) {
+        if (!UNIT_NAME.matcher(name).matches() || name.length() > 255) {
             return Optional.of("'" + name + "' is not a systemd unit name; it ends in .service, .socket, .timer, .mount,"
                     + " .path, .target, .slice, .swap, .automount, .device or .scope");
         }
         return Optional.empty();
     }
 
-    private static Json readBase(GenerateRequest request, Path file, IgnitionVersion target, List<Problem> problems) {
+    private static ObjectNode readBase(GenerateRequest request, Path file, IgnitionVersion target, List<Problem> problems) {
         String shown = AssetGenerator.display(request, file);
         byte[] bytes = readBytes(request, file, "baseConfig", InputFiles.CONFIG_LIMIT, problems);
         if (bytes == null) {
             return null;
         }
-        Json tree;
+        JsonNode read;
         try {
-            tree = Json.parse(new String(bytes, StandardCharsets.UTF_8));
-        } catch (JsonSyntaxException e) {
-            problems.add(new Problem("baseConfig", shown + " line " + e.line(), "is not valid JSON: " + e.reason()));
+            read = ConfigJson.read(new String(bytes, StandardCharsets.UTF_8));
+        } catch (ConfigJson.SyntaxException e) {
+            problems.add(new Problem("baseConfig", shown + " line " + e.line(),
+                    "is not valid JSON: " + e.reason() + " (column " + e.column() + ")"));
             return null;
         }
-        if (tree == null || !tree.isObject()) { // null: a file with no JSON value
+        if (!(read instanceof ObjectNode tree)) { // null: a file with no JSON value
             problems.add(Problem.of("baseConfig", "'" + shown + "' must hold a JSON object, an Ignition config"));
             return null;
         }
-        String version = tree.path("ignition").path("version").asText();
+        JsonNode versionNode = tree.path("ignition").path("version");
+        String version = versionNode.isNull() ? "" : versionNode.asText();
         Optional<IgnitionVersion> parsed = IgnitionVersion.parse(version);
         if (parsed.isEmpty()) {
             problems.add(Problem.of("baseConfig", "'" + shown + "' has ignition.version '" + version

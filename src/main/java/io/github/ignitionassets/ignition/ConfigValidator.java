@@ -1,17 +1,21 @@
 package io.github.ignitionassets.ignition;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ignitionassets.ignition.ConfigSchema.Shape;
 import io.github.ignitionassets.ignition.ConfigSchema.Type;
-import io.github.ignitionassets.json.Json;
-import io.github.ignitionassets.json.JsonSyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Checks an existing Ignition config (spec 3.0.0 to 3.5.0) the way Ignition's {@code ignition-validate} does, for
@@ -22,25 +26,20 @@ import java.util.regex.Pattern;
  *
  * <p>As in Ignition: an unknown key is a warning; duplicate JSON keys are allowed (the last wins); keys match
  * case-insensitively (Go's {@code encoding/json}), though a key not written exactly is also an unknown key; a type
- * error stops the checking (Ignition cannot decode the config, so it checks nothing else). Never throws.
+ * error stops the checking (Ignition cannot decode the config, so it checks nothing else).
+ *
+ * <p>Whatever the input, the answer is a report: a fault of the config, JSON syntax included, is a finding. An
+ * exception from here is a bug of ours and propagates.
  */
 public final class ConfigValidator {
 
-
-    /**
-     * Compiled on first use: a version this plugin knows is valid semver without asking it, and the configs checked
-     * on every generate are the plugin's own.
-     */
-    private static final class Semver {
-        private static final Pattern PATTERN = Pattern.compile(
-                "(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
-
-        private Semver() {
-        }
-    }
+    private static final Pattern SEMVER = Pattern.compile(
+            "(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
 
     private static final Set<String> UNIT_TYPES = Set.of(".service", ".socket", ".device", ".mount", ".automount",
             ".swap", ".target", ".path", ".timer", ".snapshot", ".slice", ".scope");
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final List<Finding> errors = new ArrayList<>();
     private final List<Finding> warnings = new ArrayList<>();
@@ -53,22 +52,14 @@ public final class ConfigValidator {
     /** Checks config bytes (UTF-8 JSON). */
     public static ValidationReport validate(byte[] configJson) {
         ConfigValidator v = new ConfigValidator();
-        try {
-            v.run(configJson);
-        } catch (RuntimeException | StackOverflowError e) {
-            v.error("", FindingKind.JSON_SYNTAX, "the config could not be read: " + e);
-        }
+        v.run(configJson);
         return v.report();
     }
 
-    /** Checks an already parsed config. */
-    public static ValidationReport validate(Json config) {
+    /** Checks an already parsed config ({@link ConfigJson#read}). */
+    public static ValidationReport validate(JsonNode config) {
         ConfigValidator v = new ConfigValidator();
-        try {
-            v.check(config);
-        } catch (RuntimeException | StackOverflowError e) {
-            v.error("", FindingKind.JSON_SYNTAX, "the config could not be read: " + e);
-        }
+        v.check(config);
         return v.report();
     }
 
@@ -81,28 +72,24 @@ public final class ConfigValidator {
             error("", FindingKind.EMPTY_CONFIG, ValidationMessages.EMPTY);
             return;
         }
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
-            error("", FindingKind.JSON_SYNTAX, ValidationMessages.syntax("byte order mark before the JSON value", 1, 1));
-            return;
-        }
         // Go's encoding/json reads invalid UTF-8 as U+FFFD; so does this decoding.
         String text = new String(bytes, StandardCharsets.UTF_8);
-        Json root;
+        JsonNode root;
         try {
-            root = Json.parse(text);
-        } catch (JsonSyntaxException e) {
+            root = ConfigJson.read(text);
+        } catch (ConfigJson.SyntaxException e) {
             error("", FindingKind.JSON_SYNTAX, ValidationMessages.syntax(e.reason(), e.line(), e.column()));
             return;
         }
-        if (root == null || root.isMissing()) {
-            error("", FindingKind.JSON_SYNTAX, ValidationMessages.syntax("unexpected end of JSON input", 1, 1));
+        if (root == null) {
+            error("", FindingKind.JSON_SYNTAX, ValidationMessages.syntax(ValidationMessages.NO_VALUE, 1, 1));
             return;
         }
         check(root);
     }
 
-    private void check(Json root) {
-        if (root == null || root.isNull() || root.isMissing()) {
+    private void check(JsonNode root) {
+        if (root == null || root.isNull() || root.isMissingNode()) {
             error("ignition.version", FindingKind.VERSION, ValidationMessages.VERSION_INVALID);
             return;
         }
@@ -115,7 +102,7 @@ public final class ConfigValidator {
             return;
         }
         version = found.get();
-        Json config = walk(root, ConfigSchema.of(version), "", true);
+        JsonNode config = walk(root, ConfigSchema.of(version), "", true);
         if (typeErrors) {
             return;
         }
@@ -127,21 +114,21 @@ public final class ConfigValidator {
 
     // ---- version ---------------------------------------------------------------------------------------------
 
-    private Optional<IgnitionVersion> version(Json root) {
-        Json ignition = field(root, "ignition");
+    private Optional<IgnitionVersion> version(JsonNode root) {
+        JsonNode ignition = field(root, "ignition");
         if (ignition != null && !ignition.isNull() && !ignition.isObject()) {
             error("ignition", FindingKind.TYPE, ValidationMessages.type("an object", kind(ignition)));
             return Optional.empty();
         }
-        Json text = ignition == null ? null : field(ignition, "version");
-        if (text != null && !text.isNull() && !text.isString()) {
+        JsonNode text = ignition == null ? null : field(ignition, "version");
+        if (text != null && !text.isNull() && !text.isTextual()) {
             error("ignition.version", FindingKind.TYPE, ValidationMessages.type("a string", kind(text)));
             return Optional.empty();
         }
         String v = text == null || text.isNull() ? "" : text.asText();
         Optional<IgnitionVersion> parsed = IgnitionVersion.parse(v);
         if (parsed.isEmpty()) {
-            if (!Semver.PATTERN.matcher(v).matches()) {
+            if (!SEMVER.matcher(v).matches()) {
                 error("ignition.version", FindingKind.VERSION, ValidationMessages.VERSION_INVALID);
             } else {
                 error("ignition.version", FindingKind.VERSION, ValidationMessages.versionUnsupported(v));
@@ -151,9 +138,9 @@ public final class ConfigValidator {
     }
 
     /** The value Go's encoding/json would take for a struct field: the last key equal to it ignoring case. */
-    private static Json field(Json object, String name) {
-        Json found = object.get(name);
-        for (Map.Entry<String, Json> e : object.properties()) {
+    private static JsonNode field(JsonNode object, String name) {
+        JsonNode found = object.get(name);
+        for (Map.Entry<String, JsonNode> e : object.properties()) {
             if (e.getKey().equalsIgnoreCase(name)) {
                 found = e.getValue();
             }
@@ -164,7 +151,7 @@ public final class ConfigValidator {
     // ---- types and keys --------------------------------------------------------------------------------------
 
     /** Checks types and keys; gives the config as Ignition decodes it (exact key names, wrong types left out). */
-    private Json walk(Json node, Shape shape, String path, boolean reportUnknown) {
+    private JsonNode walk(JsonNode node, Shape shape, String path, boolean reportUnknown) {
         if (node == null) {
             return null;
         }
@@ -176,26 +163,26 @@ public final class ConfigValidator {
         }
         switch (shape.type()) {
             case STRING:
-                return node.isString() ? node : typeError(node, shape, path);
+                return node.isTextual() ? node : typeError(node, shape, path);
             case BOOLEAN:
                 return node.isBoolean() ? node : typeError(node, shape, path);
             case INTEGER:
-                return node.isIntegral() && node.fitsLong() ? node : typeError(node, shape, path);
+                return node.isIntegralNumber() && node.canConvertToLong() ? node : typeError(node, shape, path);
             case ARRAY:
                 if (!node.isArray()) {
                     return typeError(node, shape, path);
                 }
-                Json array = Json.array();
+                ArrayNode array = NODES.arrayNode();
                 for (int i = 0; i < node.size(); i++) {
-                    Json element = node.get(i);
+                    JsonNode element = node.get(i);
                     String at = path + "[" + i + "]";
-                    Json checked = walk(element, shape.element(), at, reportUnknown);
+                    JsonNode checked = walk(element, shape.element(), at, reportUnknown);
                     if (checked == null) {
                         // Go leaves the zero value: an empty object, an empty string.
                         checked = switch (shape.element().type()) {
-                            case OBJECT -> Json.object();
-                            case STRING -> Json.string("");
-                            default -> Json.nullValue();
+                            case OBJECT -> NODES.objectNode();
+                            case STRING -> NODES.textNode("");
+                            default -> NODES.nullNode();
                         };
                     }
                     array.add(checked);
@@ -206,8 +193,8 @@ public final class ConfigValidator {
                 if (!node.isObject()) {
                     return typeError(node, shape, path);
                 }
-                Json object = Json.object();
-                for (Map.Entry<String, Json> e : node.properties()) {
+                ObjectNode object = NODES.objectNode();
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
                     String key = e.getKey();
                     String at = path.isEmpty() ? key : path + "." + key;
                     String name = key;
@@ -219,7 +206,7 @@ public final class ConfigValidator {
                         name = shape.fields().keySet().stream().filter(key::equalsIgnoreCase).findFirst().orElse(null);
                     }
                     if (name != null) {
-                        Json checked = walk(e.getValue(), shape.fields().get(name), at, reportUnknown && exact);
+                        JsonNode checked = walk(e.getValue(), shape.fields().get(name), at, reportUnknown && exact);
                         if (checked == null) {
                             object.remove(name);
                         } else {
@@ -231,28 +218,28 @@ public final class ConfigValidator {
         }
     }
 
-    private Json typeError(Json node, Shape shape, String path) {
+    private JsonNode typeError(JsonNode node, Shape shape, String path) {
         typeErrors = true;
         error(path, FindingKind.TYPE, ValidationMessages.type(shape.describe(), kind(node)));
         return null;
     }
 
-    private static String kind(Json node) {
-        return switch (node.kind()) {
+    private static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
             case STRING -> "a string";
-            case NUMBER -> node.isIntegral() ? "the number " + node.asText() + " (out of range)"
+            case NUMBER -> node.isIntegralNumber() ? "the number " + node.asText() + " (out of range)"
                     : "the number " + node.asText();
             case BOOLEAN -> "a boolean";
             case ARRAY -> "an array";
             case OBJECT -> "an object";
-            default -> node.kind().toString().toLowerCase(java.util.Locale.ROOT);
+            default -> node.getNodeType().toString().toLowerCase(Locale.ROOT);
         };
     }
 
     // ---- resources -------------------------------------------------------------------------------------------
 
-    private void checkResources(Json config) {
-        Json ignition = config.path("ignition");
+    private void checkResources(JsonNode config) {
+        JsonNode ignition = config.path("ignition");
         for (Entry merge : objects(ignition.path("config").path("merge"), "ignition.config.merge")) {
             checkReference(merge.node(), merge.path());
         }
@@ -294,7 +281,7 @@ public final class ConfigValidator {
     }
 
     /** A config to merge or a CA: from 3.1.0 on, Ignition wants a source and repeats a bad one at the entry. */
-    private void checkReference(Json reference, String path) {
+    private void checkReference(JsonNode reference, String path) {
         checkResource(reference, path);
         if (version == IgnitionVersion.V3_0_0) {
             return;
@@ -310,7 +297,7 @@ public final class ConfigValidator {
         }
     }
 
-    private void checkResource(Json resource, String path) {
+    private void checkResource(JsonNode resource, String path) {
         String source = text(resource, "source");
         String compression = text(resource, "compression");
         if (compression != null && !compression.isEmpty() && !compression.equals("gzip")) {
@@ -332,7 +319,7 @@ public final class ConfigValidator {
                 error(path + ".source", problem.kind(), problem.message());
             }
         }
-        Json headers = resource.path("httpHeaders");
+        JsonNode headers = resource.path("httpHeaders");
         if (headers.isArray() && headers.size() > 0) {
             if (source == null || source.isEmpty() || SourceUrl.parseError(source) != null || !SourceUrl.isHttp(source)) {
                 error(path + ".httpHeaders", FindingKind.HTTP_HEADER, ValidationMessages.HEADERS_SCHEME);
@@ -374,7 +361,7 @@ public final class ConfigValidator {
 
     // ---- storage ---------------------------------------------------------------------------------------------
 
-    private void checkStorage(Json storage) {
+    private void checkStorage(JsonNode storage) {
         List<Entry> links = objects(storage.path("links"), "storage.links");
         List<Entry> directories = objects(storage.path("directories"), "storage.directories");
         List<String> linkPaths = new ArrayList<>();
@@ -410,7 +397,7 @@ public final class ConfigValidator {
         }
     }
 
-    private void checkNode(Json node, String path, List<String> linkPaths, String underLink, Set<String> seen) {
+    private void checkNode(JsonNode node, String path, List<String> linkPaths, String underLink, Set<String> seen) {
         String p = orEmpty(text(node, "path"));
         if (p.isEmpty()) {
             error(path + ".path", FindingKind.MISSING_FIELD, ValidationMessages.PATH_NOT_SPECIFIED);
@@ -420,7 +407,7 @@ public final class ConfigValidator {
             error(path + ".path", FindingKind.PATH_NOT_SIMPLIFIED, ValidationMessages.PATH_DIRTY);
         }
         for (String owner : List.of("user", "group")) {
-            Json o = node.path(owner);
+            JsonNode o = node.path(owner);
             String name = text(o, "name");
             if (o.path("id").isNumber() && name != null && !name.isEmpty()) {
                 error(path + "." + owner, FindingKind.OWNER, ValidationMessages.OWNER);
@@ -437,9 +424,9 @@ public final class ConfigValidator {
         }
     }
 
-    private void checkMode(Json node, String path) {
-        Json mode = node.path("mode");
-        if (!mode.isIntegral()) {
+    private void checkMode(JsonNode node, String path) {
+        JsonNode mode = node.path("mode");
+        if (!mode.isIntegralNumber()) {
             return;
         }
         long m = mode.longValue();
@@ -478,10 +465,10 @@ public final class ConfigValidator {
 
     // ---- systemd ---------------------------------------------------------------------------------------------
 
-    private void checkSystemd(Json systemd) {
+    private void checkSystemd(JsonNode systemd) {
         Set<String> units = new HashSet<>();
         for (Entry entry : objects(systemd.path("units"), "systemd.units")) {
-            Json unit = entry.node();
+            JsonNode unit = entry.node();
             String path = entry.path();
             String name = orEmpty(text(unit, "name"));
             if (!UNIT_TYPES.contains(extension(name))) {
@@ -498,7 +485,7 @@ public final class ConfigValidator {
             }
             Set<String> dropins = new HashSet<>();
             for (Entry dropinEntry : objects(unit.path("dropins"), path + ".dropins")) {
-                Json dropin = dropinEntry.node();
+                JsonNode dropin = dropinEntry.node();
                 String at = dropinEntry.path();
                 String dropinName = orEmpty(text(dropin, "name"));
                 if (!extension(dropinName).equals(".conf")) {
@@ -533,13 +520,13 @@ public final class ConfigValidator {
 
     // ---- duplicates elsewhere --------------------------------------------------------------------------------
 
-    private void checkOtherDuplicates(Json config) {
-        Json ignition = config.path("ignition");
+    private void checkOtherDuplicates(JsonNode config) {
+        JsonNode ignition = config.path("ignition");
         duplicates(List.of(ignition.path("config").path("merge")), List.of("ignition.config.merge"), "source");
         duplicates(List.of(ignition.path("security").path("tls").path("certificateAuthorities")),
                 List.of("ignition.security.tls.certificateAuthorities"), "source");
         duplicates(List.of(ignition.path("proxy").path("noProxy")), List.of("ignition.proxy.noProxy"), null);
-        Json args = config.path("kernelArguments");
+        JsonNode args = config.path("kernelArguments");
         duplicates(List.of(args.path("shouldExist"), args.path("shouldNotExist")),
                 List.of("kernelArguments.shouldExist", "kernelArguments.shouldNotExist"), null);
         duplicates(List.of(config.path("passwd").path("users")), List.of("passwd.users"), "name");
@@ -548,19 +535,19 @@ public final class ConfigValidator {
             duplicates(List.of(user.node().path("groups")), List.of(user.path() + ".groups"), null);
             duplicates(List.of(user.node().path("sshAuthorizedKeys")), List.of(user.path() + ".sshAuthorizedKeys"), null);
         }
-        Json storage = config.path("storage");
+        JsonNode storage = config.path("storage");
         duplicates(List.of(storage.path("disks")), List.of("storage.disks"), "device");
         duplicates(List.of(storage.path("filesystems")), List.of("storage.filesystems"), "device");
         duplicates(List.of(storage.path("raid")), List.of("storage.raid"), "name");
         duplicates(List.of(storage.path("luks")), List.of("storage.luks"), "name");
     }
 
-    private void duplicates(List<Json> lists, List<String> paths, String keyField) {
+    private void duplicates(List<JsonNode> lists, List<String> paths, String keyField) {
         Set<String> seen = new HashSet<>();
         for (int l = 0; l < lists.size(); l++) {
-            Json list = lists.get(l);
+            JsonNode list = lists.get(l);
             for (int i = 0; i < list.size(); i++) {
-                Json e = list.get(i);
+                JsonNode e = list.get(i);
                 String key = keyField == null ? e.asText() : orEmpty(text(e, keyField));
                 if (!seen.add(key)) {
                     error(paths.get(l) + "[" + i + "]", FindingKind.DUPLICATE_ENTRY, ValidationMessages.DUPLICATE);
@@ -572,30 +559,21 @@ public final class ConfigValidator {
     // ---- plumbing --------------------------------------------------------------------------------------------
 
     /** An object in a list of the config, with its path. */
-    private record Entry(Json node, String path) {
+    private record Entry(JsonNode node, String path) {
     }
 
-    /**
-     * The objects in a list, with their paths; none when it is not a list. The checks loop over these rather than
-     * pass a lambda per list: each lambda is a class spun on first use, about a millisecond apiece in each build's
-     * fresh JVM, where this runs once on the config the build just wrote.
-     */
-    private static List<Entry> objects(Json list, String path) {
+    /** The objects in a list, with their paths; none when it is not a list. */
+    private static List<Entry> objects(JsonNode list, String path) {
         if (!list.isArray()) {
             return List.of();
         }
-        List<Entry> objects = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i).isObject()) {
-                objects.add(new Entry(list.get(i), path + "[" + i + "]"));
-            }
-        }
-        return objects;
+        return IntStream.range(0, list.size()).filter(i -> list.get(i).isObject())
+                .mapToObj(i -> new Entry(list.get(i), path + "[" + i + "]")).toList();
     }
 
-    private static String text(Json object, String key) {
-        Json value = object.path(key);
-        return value.isString() ? value.asText() : null;
+    private static String text(JsonNode object, String key) {
+        JsonNode value = object.path(key);
+        return value.isTextual() ? value.textValue() : null;
     }
 
     private static String orEmpty(String s) {

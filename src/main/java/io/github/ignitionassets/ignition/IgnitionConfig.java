@@ -1,6 +1,9 @@
 package io.github.ignitionassets.ignition;
 
-import io.github.ignitionassets.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,21 +16,19 @@ import java.util.List;
  */
 public final class IgnitionConfig {
 
-
     private final IgnitionVersion version;
-    private final Json root;
+    private final ObjectNode root;
     private final List<String> replaced = new ArrayList<>();
 
-    private IgnitionConfig(IgnitionVersion version, Json root) {
+    private IgnitionConfig(IgnitionVersion version, ObjectNode root) {
         this.version = version;
         this.root = root;
-        Json ignition = object(root, "ignition");
-        ignition.put("version", version.text());
+        object(root, "ignition").put("version", version.text());
     }
 
     /** An empty config of the given version. */
     public IgnitionConfig(IgnitionVersion version) {
-        this(version, Json.object());
+        this(version, JsonNodeFactory.instance.objectNode());
     }
 
     /**
@@ -35,11 +36,11 @@ public final class IgnitionConfig {
      *
      * @param base a config already checked to be valid and of a version no newer than {@code version}
      */
-    public static IgnitionConfig onBase(Json base, IgnitionVersion version) {
-        Json copy = base.deepCopy();
+    public static IgnitionConfig onBase(ObjectNode base, IgnitionVersion version) {
+        ObjectNode copy = base.deepCopy();
         if (!copy.has("ignition")) {
             // keep "ignition" first, as Ignition's own configs have it
-            Json ordered = Json.object();
+            ObjectNode ordered = JsonNodeFactory.instance.objectNode();
             ordered.putObject("ignition");
             ordered.setAll(copy);
             copy = ordered;
@@ -63,12 +64,12 @@ public final class IgnitionConfig {
      * @param mode the mode as a number (0755 is 493), as Ignition's JSON takes it; {@code null} for Ignition's default
      */
     public IgnitionConfig putFile(String path, byte[] contents, Integer mode) {
-        Json files = array(object(root, "storage"), "files");
-        Json file = Json.object();
+        ArrayNode files = array(object(root, "storage"), "files");
+        ObjectNode file = JsonNodeFactory.instance.objectNode();
         file.put("path", path);
         file.put("overwrite", true);
         DataUrl.Encoded encoded = DataUrl.shortest(contents, version != IgnitionVersion.V3_0_0);
-        Json body = file.putObject("contents");
+        ObjectNode body = file.putObject("contents");
         if (encoded.compression() != null) {
             body.put("compression", encoded.compression());
         }
@@ -82,8 +83,8 @@ public final class IgnitionConfig {
 
     /** Puts a systemd unit with the given contents. */
     public IgnitionConfig putUnit(String name, String contents, Boolean enabled) {
-        Json units = array(object(root, "systemd"), "units");
-        Json unit = Json.object();
+        ArrayNode units = array(object(root, "systemd"), "units");
+        ObjectNode unit = JsonNodeFactory.instance.objectNode();
         unit.put("name", name);
         if (enabled != null) {
             unit.put("enabled", enabled);
@@ -95,13 +96,13 @@ public final class IgnitionConfig {
 
     /** Puts a drop-in under a unit, creating the unit entry (with no contents) when the config has none. */
     public IgnitionConfig putDropin(String unitName, String dropinName, String contents) {
-        Json units = array(object(root, "systemd"), "units");
-        Json unit = find(units, "name", unitName);
+        ArrayNode units = array(object(root, "systemd"), "units");
+        ObjectNode unit = find(units, "name", unitName);
         if (unit == null) {
             unit = units.addObject();
             unit.put("name", unitName);
         }
-        Json dropin = Json.object();
+        ObjectNode dropin = JsonNodeFactory.instance.objectNode();
         dropin.put("name", dropinName);
         dropin.put("contents", contents);
         put(array(unit, "dropins"), "name", dropinName, dropin, "systemd.units[" + unitName + "].dropins");
@@ -110,7 +111,7 @@ public final class IgnitionConfig {
 
     /** The config as JSON, UTF-8 with a final newline: compact, or indented by two spaces. */
     public byte[] toBytes(boolean pretty) {
-        return (root.write(pretty) + "\n").getBytes(StandardCharsets.UTF_8);
+        return (ConfigJson.write(root, pretty) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The config as compact JSON. */
@@ -118,10 +119,10 @@ public final class IgnitionConfig {
         return toBytes(false);
     }
 
-    private void put(Json array, String key, String id, Json entry, String where) {
+    private void put(ArrayNode array, String key, String id, ObjectNode entry, String where) {
         for (int i = 0; i < array.size(); i++) {
-            Json existing = array.get(i);
-            if (existing.path(key).isString() && existing.path(key).asText().equals(id)) {
+            JsonNode existing = array.get(i);
+            if (existing.path(key).isTextual() && existing.path(key).asText().equals(id)) {
                 array.set(i, entry);
                 replaced.add(where + ": " + id);
                 for (int j = array.size() - 1; j > i; j--) {
@@ -135,22 +136,20 @@ public final class IgnitionConfig {
         array.add(entry);
     }
 
-    private static Json find(Json array, String key, String id) {
-        for (Json n : array) {
-            if (n.isObject() && n.path(key).isString() && n.path(key).asText().equals(id)) {
-                return n;
+    private static ObjectNode find(ArrayNode array, String key, String id) {
+        for (JsonNode n : array) {
+            if (n instanceof ObjectNode o && o.path(key).isTextual() && o.path(key).asText().equals(id)) {
+                return o;
             }
         }
         return null;
     }
 
-    private static Json object(Json parent, String key) {
-        Json n = parent.get(key);
-        return n != null && n.isObject() ? n : parent.putObject(key);
+    private static ObjectNode object(ObjectNode parent, String key) {
+        return parent.get(key) instanceof ObjectNode o ? o : parent.putObject(key);
     }
 
-    private static Json array(Json parent, String key) {
-        Json n = parent.get(key);
-        return n != null && n.isArray() ? n : parent.putArray(key);
+    private static ArrayNode array(ObjectNode parent, String key) {
+        return parent.get(key) instanceof ArrayNode a ? a : parent.putArray(key);
     }
 }

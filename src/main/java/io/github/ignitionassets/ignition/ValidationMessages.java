@@ -7,6 +7,7 @@ package io.github.ignitionassets.ignition;
 final class ValidationMessages {
 
     static final String EMPTY = "not a config (empty)";
+    static final String NO_VALUE = "no JSON value, only white space";
     static final String NOT_OBJECT = "the config must be a JSON object";
     static final String VERSION_INVALID = "invalid config version (couldn't parse)";
     static final String PATH_NOT_SPECIFIED = "path not specified";

@@ -80,6 +80,17 @@ class ConfigAssemblyTest {
     }
 
     @Test
+    void keepsTheBaseAsWrittenNumbersAndKeyOrderIncluded() throws Exception {
+        Path baseConfig = Files.writeString(base.resolve("base.ign"), "{\"x-note\": {\"n\": 1e3, \"d\": 1.50, \"z\": -0,"
+                + " \"s\": \"\\ud800\"}, \"passwd\": {\"users\": [{\"uid\": -0, \"name\": \"core\"}]},"
+                + " \"ignition\": {\"version\": \"3.0.0\"}}");
+        String config = new String(AssetGenerator.generate(request("3.1.0", options(baseConfig, null, null, null))).config(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(config.startsWith("{\"x-note\":{\"n\":1e3,\"d\":1.50,\"z\":-0,\"s\":\"\uFFFD\"},"
+                + "\"passwd\":{\"users\":[{\"uid\":-0,\"name\":\"core\"}]},\"ignition\":{\"version\":\"3.1.0\"},"), config);
+    }
+
+    @Test
     void refusesABaseNewerThanTheOutput() throws Exception {
         Path baseConfig = Files.writeString(base.resolve("base.ign"), BASE.replace("3.0.0", "3.3.0"));
         List<Problem> problems = problems(request("3.1.0", options(baseConfig, null, null, null)));
@@ -93,6 +104,8 @@ class ConfigAssemblyTest {
         Problem p = problems(request("3.1.0", options(baseConfig, null, null, null))).get(0);
         assertEquals("baseConfig", p.field());
         assertEquals("base.ign line 3", p.source());
+        assertTrue(p.message().startsWith("is not valid JSON: Unexpected character (']'") && p.message().endsWith(" (column 3)"),
+                p.message());
     }
 
     @Test

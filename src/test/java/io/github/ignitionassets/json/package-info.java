@@ -1,2 +1,0 @@
-/** Tests of the JSON reader and writer. */
-package io.github.ignitionassets.json;
