@@ -144,6 +144,18 @@ class AssetGeneratorTest {
     }
 
     @Test
+    void aContinuedLineInTheUsersUnitIsNoSettingOfItsOwn() throws Exception {
+        Path unit = Files.writeString(base.resolve("mine.service"),
+                "[Service]\nRestart=always\nRestartSec=3\nExecStart=/usr/bin/run \\\n  TimeoutStartSec=5\n");
+        var d = GenerateRequest.defaults(base, IMAGE);
+        var request = new GenerateRequest(base, IMAGE, null, false, Map.of("backoff.jitter", "0"), "mine.service",
+                d.scriptPath(), unit, null, d.timeoutStartSec(), d.ignitionVersion(), d.outputDirectory(), d.configName());
+        GeneratedAssets a = AssetGenerator.generate(request);
+        assertEquals(90.0, a.load().timeoutStartSeconds(), "systemd's default: the continuation belongs to ExecStart=");
+        assertTrue(a.unit().text().startsWith("[Service]\nRestart=always\nRestartSec=3\nExecStartPre="), a.unit().text());
+    }
+
+    @Test
     void stateDirectoryReachesTheScript() throws Exception {
         GeneratedAssets a = AssetGenerator.generate(GenerateRequest.defaults(base, IMAGE).withStateDirectory("/var/lib/my state"));
         assertTrue(a.script().text().contains("state_dir='/var/lib/my state'\n"));
