@@ -79,6 +79,33 @@ class UnitFileTest {
     }
 
     @Test
+    void neverInsertsInsideALineContinuedPastAComment() {
+        String user = "[Service]\nEnvironment=OPTS=--a \\\n# systemd skips this line and goes on\nExecStart=--b\nExecStart=/usr/bin/run\n";
+        assertEquals("[Service]\nEnvironment=OPTS=--a \\\n# systemd skips this line and goes on\nExecStart=--b\n"
+                + "ExecStartPre=/s quay.io/a/b\nExecStart=/usr/bin/run\n", UnitFile.withPullStep("a.service", user, "/s", "quay.io/a/b").text());
+    }
+
+    @Test
+    void recognisesTheStepWrittenOverTwoLines() {
+        String user = "[Service]\nExecStartPre=-/s \\\n  quay.io/a/b\nExecStart=/usr/bin/run\n";
+        assertEquals(user, UnitFile.withPullStep("a.service", user, "/s", "quay.io/a/b").text());
+    }
+
+    @Test
+    void refusesALineThatRunsTheScriptWithOtherArguments() {
+        var e = assertThrows(IllegalArgumentException.class, () -> UnitFile.withPullStep("a.service",
+                "[Service]\nExecStartPre=/s \\\n quay.io/other\nExecStart=/usr/bin/run\n", "/s", "quay.io/a/b"));
+        assertTrue(e.getMessage().startsWith("lines 2-3 already runs /s"), e.getMessage());
+    }
+
+    @Test
+    void keepsTheUsersLineEndingsByteForByte() {
+        String user = "[Service]\r\nExecStart=/usr/bin/run\nRestart=always\r\n";
+        assertEquals("[Service]\r\nExecStartPre=/s quay.io/a/b\r\nExecStart=/usr/bin/run\nRestart=always\r\n",
+                UnitFile.withPullStep("a.service", user, "/s", "quay.io/a/b").text());
+    }
+
+    @Test
     void refusesAUnitWithNothingToRunBefore() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> UnitFile.withPullStep("a.service", "[Unit]\nDescription=x\n[Service]\nType=oneshot\n", SCRIPT, "quay.io/a/b"));
