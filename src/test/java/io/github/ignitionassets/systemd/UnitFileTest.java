@@ -148,7 +148,7 @@ class UnitFileTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"600, 600000", "' 0600 ', 600000", "999999999999999, 999999999999999000", "1 2, 3000", "10min, 600000", "1h 30min, 5400000", "2.5s, 2500", "500ms, 500", "3, 3000"})
+    @CsvSource({"600, 600000", "' 0600 ', 600000", "999999999999, 999999999999000", "1 2, 3000", "10min, 600000", "1h 30min, 5400000", "2.5s, 2500", "500ms, 500", "3, 3000"})
     void readsSystemdTimeSpans(String text, long millis) {
         assertEquals(millis, TimeSpan.parseMillis(text).getAsLong());
     }
@@ -162,5 +162,20 @@ class UnitFileTest {
     @ValueSource(strings = {"ten", "0", "000", "-5", "+5", "5 parsecs", "", "\u0665"})
     void rejectsWhatSystemdWouldNot(String text) {
         assertThrows(IllegalArgumentException.class, () -> TimeSpan.parseMillis(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10000000000000000w", "18446744073709", "999999999999999", "30500569w", "9223372036854775808us",
+        "18446744073708s 1551615us"})
+    void refusesSpansAboveSystemdsLimitAsTooLarge(String text) {
+        var e = assertThrows(IllegalArgumentException.class, () -> TimeSpan.parseMillis(text));
+        assertTrue(e.getMessage().contains("too large"), e.getMessage());
+    }
+
+    @Test
+    void theLargestSpanSystemdTakesIsReadExactly() {
+        assertEquals(18_446_744_073_708_000L, TimeSpan.parseMillis("18446744073708").getAsLong());
+        assertEquals(9_223_372_036_854_775L, TimeSpan.parseMillis("9223372036854775807us").getAsLong());
+        assertEquals(18_446_744_073_709_551L, TimeSpan.parseMillis("18446744073708s 1551614us").getAsLong());
     }
 }
