@@ -124,10 +124,11 @@ public record UnitFile(String name, String text) {
             if (String.join(" ", command.split("\\s+")).equals(stepCommand)) {
                 return new UnitFile(name, userText); // there already, perhaps with a prefix or other spacing
             }
-            String lines = pre.firstLine() == pre.lastLine() ? "line " + pre.firstLine()
-                    : "lines " + pre.firstLine() + "-" + pre.lastLine();
-            throw new IllegalArgumentException(String.format("%s already runs %s ('ExecStartPre=%s'); remove it:"
-                    + " the pull step for %s is inserted for you", lines, scriptPath, pre.value(), image));
+            boolean oneLine = pre.firstLine() == pre.lastLine();
+            String where = oneLine ? "line " + pre.firstLine() + " already runs"
+                    : "lines " + pre.firstLine() + "-" + pre.lastLine() + " already run";
+            throw new IllegalArgumentException(String.format("%s %s ('ExecStartPre=%s'); remove %s: the pull step for %s"
+                    + " is inserted for you", where, scriptPath, pre.value(), oneLine ? "that line" : "those lines", image));
         }
         if (commands.isEmpty()) {
             throw new IllegalArgumentException("has no ExecStartPre= or ExecStart= in its [Service] section;"

@@ -95,7 +95,7 @@ class UnitFileTest {
     void refusesALineThatRunsTheScriptWithOtherArguments() {
         var e = assertThrows(IllegalArgumentException.class, () -> UnitFile.withPullStep("a.service",
                 "[Service]\nExecStartPre=/s \\\n quay.io/other\nExecStart=/usr/bin/run\n", "/s", "quay.io/a/b"));
-        assertTrue(e.getMessage().startsWith("lines 2-3 already runs /s"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("lines 2-3 already run /s"), e.getMessage());
     }
 
     @Test
