@@ -6,6 +6,7 @@ import io.github.ignitionassets.ignition.FileMode;
 import io.github.ignitionassets.ignition.IgnitionVersion;
 import io.github.ignitionassets.json.Json;
 import io.github.ignitionassets.json.JsonSyntaxException;
+import io.github.ignitionassets.systemd.UnitName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -18,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The Ignition config's inputs besides our assets, read from the project and checked: the base config (valid JSON,
@@ -31,15 +31,6 @@ import java.util.regex.Pattern;
  * @param dropins extra drop-ins, read
  */
 record ConfigParts(Json base, List<File> files, List<Unit> units, List<Dropin> dropins) {
-
-    /** Compiled on first use, for extra units and drop-ins: a default build has none. */
-    private static final class UnitName {
-        private static final Pattern PATTERN = Pattern.compile(
-                "[A-Za-z0-9:_.\\\\@-]+\\.(service|socket|device|mount|automount|swap|target|path|timer|slice|scope)");
-
-        private UnitName() {
-        }
-    }
 
     /** A file to write: path, mode (or null) and bytes. */
     record File(String path, Integer mode, byte[] contents) {
@@ -119,7 +110,7 @@ record ConfigParts(Json base, List<File> files, List<Unit> units, List<Dropin> d
         if (name.isEmpty()) {
             return Optional.of("is empty; write a unit name such as crio.service");
         }
-        if (!UnitName.PATTERN.matcher(name).matches() || name.length() > 255) {
+        if (!UnitName.isValid(name)) {
             return Optional.of("'" + name + "' is not a systemd unit name; it ends in .service, .socket, .timer, .mount,"
                     + " .path, .target, .slice, .swap, .automount, .device or .scope");
         }

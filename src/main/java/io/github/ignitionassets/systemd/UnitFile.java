@@ -3,6 +3,7 @@ package io.github.ignitionassets.systemd;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -24,39 +25,25 @@ public record UnitFile(String name, String text) {
 
     /**
      * Checks a unit name: only a service has {@code ExecStartPre=}, and a template needs an instance we cannot pick.
+     * Beyond {@link UnitName}'s rule, no {@code \} at all, not even in a {@code \xNN} escape: the name is also the
+     * unit's file name in the output directory, and {@code \} separates directories on Windows.
      *
      * @return empty when valid, else what is wrong
      */
-    public static java.util.Optional<String> checkName(String name) {
+    public static Optional<String> checkName(String name) {
         if (name == null || name.isEmpty()) {
-            return java.util.Optional.of("is empty; write a service name such as agent.service");
+            return Optional.of("is empty; write a service name such as agent.service");
         }
         if (name.contains("@")) {
-            return java.util.Optional.of("'" + name + "' is a template or instance; name a plain service such as agent.service");
+            return Optional.of("'" + name + "' is a template or instance; name a plain service such as agent.service");
         }
         if (!name.endsWith(".service")) {
-            return java.util.Optional.of("'" + name + "' must end in .service: only a service has ExecStartPre=");
+            return Optional.of("'" + name + "' must end in .service: only a service has ExecStartPre=");
         }
-        if (!isUnitNameText(name) || name.length() > 255 || name.equals(".service")) {
-            return java.util.Optional.of("'" + name + "' is not a valid unit name; allowed: letters, digits, ':', '_', '.', '-', '\\' then .service");
+        if (!UnitName.isPlain(name) || name.contains("\\")) {
+            return Optional.of("'" + name + "' is not a valid unit name; allowed: letters, digits, ':', '_', '.', '-' then .service");
         }
-        return java.util.Optional.empty();
-    }
-
-    /**
-     * Whether every character is one systemd allows in a unit name: {@code [A-Za-z0-9:_.\\-]}. With the checks
-     * around it, this is what the pattern {@code [A-Za-z0-9:_.\\-]+\.service} said, without compiling one on
-     * every generate.
-     */
-    private static boolean isUnitNameText(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ':' || c == '_'
-                    || c == '.' || c == '\\' || c == '-')) {
-                return false;
-            }
-        }
-        return true;
+        return Optional.empty();
     }
 
     /** The name without {@code .service}, used as the container's name. */

@@ -183,4 +183,17 @@ class ConfigAssemblyTest {
     private static List<Problem> problems(GenerateRequest request) {
         return assertThrows(InvalidInputException.class, () -> AssetGenerator.generate(request)).problems();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"a\\b.mount", "@x.service", "a\\x2.mount"})
+    void extraUnitNamesFollowSystemdsRule(String name) {
+        assertEquals(java.util.Optional.of("'" + name + "' is not a systemd unit name; it ends in .service, .socket, .timer,"
+                + " .mount, .path, .target, .slice, .swap, .automount, .device or .scope"), ConfigParts.checkUnitName(name));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"var-lib\\x2dcontainers.mount", "getty@tty1.service", "getty@.service"})
+    void extraUnitsMayBeEscapedTemplatesOrInstances(String name) {
+        assertEquals(java.util.Optional.empty(), ConfigParts.checkUnitName(name));
+    }
 }
