@@ -3,10 +3,8 @@ package io.github.ignitionassets.ignition;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.zip.Deflater;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -25,12 +23,6 @@ public final class DataUrl {
      * @param compression {@code gzip} when the URL holds gzip data, else {@code null}
      */
     public record Encoded(String source, String compression) {
-
-        /** The exact bytes the URL stands for, decompressed. */
-        public byte[] decode() {
-            byte[] raw = DataUrl.decode(source);
-            return compression == null ? raw : gunzip(raw);
-        }
     }
 
     /**
@@ -95,14 +87,6 @@ public final class DataUrl {
         return out.toByteArray();
     }
 
-    static byte[] gunzip(byte[] gz) {
-        try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not gzip data: " + e.getMessage(), e);
-        }
-    }
-
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private DataUrl() {
@@ -123,36 +107,6 @@ public final class DataUrl {
             }
         }
         return out.toString();
-    }
-
-    /** Decodes {@code data:,...} and {@code data:;base64,...} URLs; the inverse of the encoders here. */
-    public static byte[] decode(String url) {
-        if (!url.startsWith("data:")) {
-            throw new IllegalArgumentException("not a data URL");
-        }
-        int comma = url.indexOf(',');
-        if (comma < 0) {
-            throw new IllegalArgumentException("data URL without ','");
-        }
-        String meta = url.substring(5, comma);
-        String data = url.substring(comma + 1);
-        if (meta.endsWith(";base64")) {
-            return Base64.getDecoder().decode(data);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length());
-        byte[] raw = data.getBytes(StandardCharsets.US_ASCII);
-        for (int i = 0; i < raw.length; i++) {
-            if (raw[i] == '%') {
-                if (i + 2 >= raw.length) {
-                    throw new IllegalArgumentException("truncated escape at " + i);
-                }
-                out.write(Integer.parseInt(new String(raw, i + 1, 2, StandardCharsets.US_ASCII), 16));
-                i += 2;
-            } else {
-                out.write(raw[i]);
-            }
-        }
-        return out.toByteArray();
     }
 
     private static boolean isUnreserved(int c) {

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ignitionassets.core.InvalidInputException;
 import io.github.ignitionassets.core.Problem;
-import io.github.ignitionassets.ignition.DataUrl;
+import io.github.ignitionassets.it.DataUrlBytes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +40,7 @@ class AssetGeneratorTest {
         assertEquals(493, file.get("mode").asInt());
         assertTrue(file.get("overwrite").asBoolean());
         assertEquals("gzip", file.at("/contents/compression").asText(), "a script compresses well: gzip is shortest");
-        assertArrayEquals(a.script().bytes(), new DataUrl.Encoded(file.at("/contents/source").asText(), "gzip").decode());
+        assertArrayEquals(a.script().bytes(), DataUrlBytes.decode(file.at("/contents/source").asText(), "gzip"));
         JsonNode unit = config.at("/systemd/units/0");
         assertEquals("agent.service", unit.get("name").asText());
         assertTrue(unit.get("enabled").asBoolean());
