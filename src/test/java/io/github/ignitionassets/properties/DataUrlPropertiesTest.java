@@ -64,7 +64,7 @@ class DataUrlPropertiesTest {
         return Arbitraries.strings().withChars("ab%/\n").ofMaxLength(12).map(s -> s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
-    /** The choice as made before lengths were counted: build all three, keep the first of the shortest. */
+    /** The choice written out independently: build all three, keep the first of the shortest. */
     private static DataUrl.Encoded buildingAllThree(byte[] bytes, boolean allowCompression) {
         String best = DataUrl.percentEncoded(bytes);
         String b64 = DataUrl.base64(bytes);
