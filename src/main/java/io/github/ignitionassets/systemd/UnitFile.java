@@ -111,11 +111,12 @@ public record UnitFile(String name, String text) {
             if (String.join(" ", command.split("\\s+")).equals(stepCommand)) {
                 return new UnitFile(name, userText); // there already, perhaps with a prefix or other spacing
             }
-            boolean oneLine = pre.firstLine() == pre.lastLine();
-            String where = oneLine ? "line " + pre.firstLine() + " already runs"
-                    : "lines " + pre.firstLine() + "-" + pre.lastLine() + " already run";
-            throw new IllegalArgumentException(String.format("%s %s ('ExecStartPre=%s'); remove %s: the pull step for %s"
-                    + " is inserted for you", where, scriptPath, pre.value(), oneLine ? "that line" : "those lines", image));
+            String problem = pre.firstLine() == pre.lastLine()
+                    ? String.format("line %d already runs %s ('ExecStartPre=%s'); remove that line",
+                            pre.firstLine(), scriptPath, pre.value())
+                    : String.format("lines %d-%d already run %s ('ExecStartPre=%s'); remove those lines",
+                            pre.firstLine(), pre.lastLine(), scriptPath, pre.value());
+            throw new IllegalArgumentException(problem + ": the pull step for " + image + " is inserted for you");
         }
         if (commands.isEmpty()) {
             throw new IllegalArgumentException("has no ExecStartPre= or ExecStart= in its [Service] section;"
