@@ -7,6 +7,7 @@ import io.github.ignitionassets.core.Problem;
 import io.github.ignitionassets.ignition.ConfigJson;
 import io.github.ignitionassets.ignition.FileMode;
 import io.github.ignitionassets.ignition.IgnitionVersion;
+import io.github.ignitionassets.systemd.UnitName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -19,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The Ignition config's inputs besides our assets, read from the project and checked: the base config (valid JSON,
@@ -32,9 +32,6 @@ import java.util.regex.Pattern;
  * @param dropins extra drop-ins, read
  */
 record ConfigParts(ObjectNode base, List<File> files, List<Unit> units, List<Dropin> dropins) {
-
-    private static final Pattern UNIT_NAME = Pattern.compile(
-            "[A-Za-z0-9:_.\\\\@-]+\\.(service|socket|device|mount|automount|swap|target|path|timer|slice|scope)");
 
     /** A file to write: path, mode (or null) and bytes. */
     record File(String path, Integer mode, byte[] contents) {
@@ -114,7 +111,7 @@ record ConfigParts(ObjectNode base, List<File> files, List<Unit> units, List<Dro
         if (name.isEmpty()) {
             return Optional.of("is empty; write a unit name such as crio.service");
         }
-        if (!UNIT_NAME.matcher(name).matches() || name.length() > 255) {
+        if (!UnitName.isValid(name)) {
             return Optional.of("'" + name + "' is not a systemd unit name; it ends in .service, .socket, .timer, .mount,"
                     + " .path, .target, .slice, .swap, .automount, .device or .scope");
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ignitionassets.ignition.ConfigSchema.Shape;
 import io.github.ignitionassets.ignition.ConfigSchema.Type;
+import io.github.ignitionassets.systemd.UnitSyntax;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -476,9 +477,9 @@ public final class ConfigValidator {
             }
             String contents = text(unit, "contents");
             if (contents != null) {
-                UnitContents.Parsed parsed = UnitContents.parse(contents);
-                if (parsed.error() != null) {
-                    error(path + ".contents", FindingKind.UNIT_CONTENTS, ValidationMessages.unitContents(parsed.error()));
+                var parsed = UnitSyntax.read(contents, UnitSyntax.Dialect.GO_SYSTEMD);
+                if (parsed.error().isPresent()) {
+                    error(path + ".contents", FindingKind.UNIT_CONTENTS, ValidationMessages.unitContents(parsed.error().get()));
                 } else if (unit.path("enabled").booleanValue() && !contents.isEmpty() && !parsed.hasInstall()) {
                     warning(path + ".contents", FindingKind.ENABLED_WITHOUT_INSTALL, ValidationMessages.noInstall(name));
                 }
@@ -493,10 +494,8 @@ public final class ConfigValidator {
                 }
                 String dropinContents = text(dropin, "contents");
                 if (dropinContents != null) {
-                    String why = UnitContents.parse(dropinContents).error();
-                    if (why != null) {
-                        error(at + ".contents", FindingKind.UNIT_CONTENTS, ValidationMessages.unitContents(why));
-                    }
+                    UnitSyntax.read(dropinContents, UnitSyntax.Dialect.GO_SYSTEMD).error().ifPresent(why ->
+                            error(at + ".contents", FindingKind.UNIT_CONTENTS, ValidationMessages.unitContents(why)));
                 }
                 if (!dropins.add(dropinName)) {
                     error(at, FindingKind.DUPLICATE_DROPIN, ValidationMessages.DUPLICATE);

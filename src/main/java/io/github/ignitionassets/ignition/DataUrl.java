@@ -3,10 +3,8 @@ package io.github.ignitionassets.ignition;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.zip.Deflater;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -25,12 +23,6 @@ public final class DataUrl {
      * @param compression {@code gzip} when the URL holds gzip data, else {@code null}
      */
     public record Encoded(String source, String compression) {
-
-        /** The exact bytes the URL stands for, decompressed. */
-        public byte[] decode() {
-            byte[] raw = DataUrl.decode(source);
-            return compression == null ? raw : gunzip(raw);
-        }
     }
 
     /**
@@ -39,38 +31,22 @@ public final class DataUrl {
      * @param allowCompression false for Ignition 3.0.0, where Butane does not compress either
      */
     public static Encoded shortest(byte[] contents, boolean allowCompression) {
-        // Only the winner is built: the losers' lengths follow from the contents (base64 from the length, percent
-        // encoding from a count), which saves building two strings on every generate. Ties go as they always
-        // have: percent-encoding over base64, and either over gzip.
-        int percent = percentEncodedLength(contents);
-        int b64 = base64Length(contents.length);
-        int best = Math.min(percent, b64);
+        // Ties go to percent-encoding over base64, and to either over gzip.
+        String percent = percentEncoded(contents);
+        String b64 = base64(contents);
+        String best = b64.length() < percent.length() ? b64 : percent;
         if (allowCompression) {
-            byte[] gz = gzip(contents);
-            if (base64Length(gz.length) + GZIP.length() < best) {
-                return new Encoded(base64(gz), GZIP);
+            String gz = base64(gzip(contents));
+            if (gz.length() + GZIP.length() < best.length()) {
+                return new Encoded(gz, GZIP);
             }
         }
-        return new Encoded(b64 < percent ? base64(contents) : percentEncoded(contents), null);
+        return new Encoded(best, null);
     }
 
     private static final String BASE64_PREFIX = "data:;base64,";
 
     private static final String PERCENT_PREFIX = "data:,";
-
-    /** The length of {@link #base64}'s URL for {@code n} bytes: padded base64 is 4 characters per 3 bytes begun. */
-    private static int base64Length(int n) {
-        return BASE64_PREFIX.length() + 4 * ((n + 2) / 3);
-    }
-
-    /** The length of {@link #percentEncoded}'s URL: 1 character per unreserved byte, 3 for the others. */
-    private static int percentEncodedLength(byte[] contents) {
-        int length = PERCENT_PREFIX.length();
-        for (byte b : contents) {
-            length += isUnreserved(b & 0xff) ? 1 : 3;
-        }
-        return length;
-    }
 
     /** The base64 form, {@code data:;base64,...}. */
     public static String base64(byte[] contents) {
@@ -95,14 +71,6 @@ public final class DataUrl {
         return out.toByteArray();
     }
 
-    static byte[] gunzip(byte[] gz) {
-        try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not gzip data: " + e.getMessage(), e);
-        }
-    }
-
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private DataUrl() {
@@ -123,36 +91,6 @@ public final class DataUrl {
             }
         }
         return out.toString();
-    }
-
-    /** Decodes {@code data:,...} and {@code data:;base64,...} URLs; the inverse of the encoders here. */
-    public static byte[] decode(String url) {
-        if (!url.startsWith("data:")) {
-            throw new IllegalArgumentException("not a data URL");
-        }
-        int comma = url.indexOf(',');
-        if (comma < 0) {
-            throw new IllegalArgumentException("data URL without ','");
-        }
-        String meta = url.substring(5, comma);
-        String data = url.substring(comma + 1);
-        if (meta.endsWith(";base64")) {
-            return Base64.getDecoder().decode(data);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length());
-        byte[] raw = data.getBytes(StandardCharsets.US_ASCII);
-        for (int i = 0; i < raw.length; i++) {
-            if (raw[i] == '%') {
-                if (i + 2 >= raw.length) {
-                    throw new IllegalArgumentException("truncated escape at " + i);
-                }
-                out.write(Integer.parseInt(new String(raw, i + 1, 2, StandardCharsets.US_ASCII), 16));
-                i += 2;
-            } else {
-                out.write(raw[i]);
-            }
-        }
-        return out.toByteArray();
     }
 
     private static boolean isUnreserved(int c) {

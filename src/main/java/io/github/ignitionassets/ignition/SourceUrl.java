@@ -20,13 +20,7 @@ final class SourceUrl {
     record Problem(FindingKind kind, String message) {
     }
 
-    /** Compiled on first use: the data URLs this plugin writes have no media type or parameters to check with it. */
-    private static final class Token {
-        private static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
-
-        private Token() {
-        }
-    }
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
     private static final java.util.Set<String> MEDIA_TYPES = java.util.Set.of(
             "application", "audio", "example", "font", "image", "message", "model", "multipart", "text", "video");
 
@@ -243,7 +237,7 @@ final class SourceUrl {
         }
         if (!parts[0].isEmpty()) {
             int slash = parts[0].indexOf('/');
-            if (slash < 0 || !Token.PATTERN.matcher(parts[0].substring(0, slash)).matches()
+            if (slash < 0 || !TOKEN.matcher(parts[0].substring(0, slash)).matches()
                     || !parts[0].substring(slash + 1).matches("[A-Za-z0-9!#$&^_.+-]*")) {
                 return "invalid character for media type";
             }
@@ -263,9 +257,9 @@ final class SourceUrl {
                 return "expected base64, got " + p;
             } else if (eq == 0) {
                 return "unterminated parameter sequence";
-            } else if (!Token.PATTERN.matcher(p.substring(0, eq)).matches()) {
+            } else if (!TOKEN.matcher(p.substring(0, eq)).matches()) {
                 return "invalid character for parameter attribute";
-            } else if (!Token.PATTERN.matcher(p.substring(eq + 1)).matches()) {
+            } else if (!TOKEN.matcher(p.substring(eq + 1)).matches()) {
                 return "invalid character for parameter value";
             }
         }

@@ -20,33 +20,17 @@ public record ServiceTiming(OptionalLong timeoutStartMs, long restartMs, String 
     /** Restart= values under which a killed (timed-out) start is restarted. */
     private static final Set<String> RESTARTS_AFTER_TIMEOUT = Set.of("always", "on-failure", "on-abnormal");
 
-    /** Reads the settings from a unit's text. */
+    /**
+     * Reads the settings from a unit's text as systemd reads it ({@link UnitSyntax.Dialect#SYSTEMD}): a continued
+     * line belongs to the setting it continues, and the last assignment wins.
+     */
     public static ServiceTiming of(String unitText) {
         OptionalLong timeout = OptionalLong.of(DEFAULT_TIMEOUT_START_MS);
         long restartMs = DEFAULT_RESTART_MS;
         String restart = "no";
-        String section = "";
-        // Lines split at '\n' by hand, not by the pattern \r?\n (compiled anew on every generate): a '\r' before
-        // it goes with the strip, and empty lines count for nothing.
-        int start = 0;
-        while (start < unitText.length()) {
-            int end = unitText.indexOf('\n', start);
-            if (end < 0) {
-                end = unitText.length();
-            }
-            String line = unitText.substring(start, end).strip();
-            start = end + 1;
-            if (line.startsWith("[") && line.endsWith("]")) {
-                section = line.substring(1, line.length() - 1).strip();
-                continue;
-            }
-            int eq = line.indexOf('=');
-            if (!section.equals("Service") || eq < 0 || line.startsWith("#") || line.startsWith(";")) {
-                continue;
-            }
-            String key = line.substring(0, eq).strip();
-            String value = line.substring(eq + 1).strip();
-            switch (key) {
+        for (UnitDocument.Option option : UnitSyntax.read(unitText, UnitSyntax.Dialect.SYSTEMD).options("Service").toList()) {
+            String value = option.value();
+            switch (option.name()) {
                 case "TimeoutStartSec", "TimeoutSec" -> timeout = span(value, timeout, DEFAULT_TIMEOUT_START_MS);
                 case "RestartSec" -> restartMs = value.equals("0") ? 0
                         : span(value, OptionalLong.of(restartMs), DEFAULT_RESTART_MS).orElse(restartMs);

@@ -1,6 +1,7 @@
 package io.github.ignitionassets.systemd;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -12,16 +13,15 @@ import java.util.regex.Pattern;
  */
 public final class TimeSpan {
 
-    /** Compiled on first use: the usual value, a bare number of seconds, is read without it. */
-    private static final class Part {
-        private static final Pattern PATTERN = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(usec|us|µs|msec|ms|seconds|second|sec|s|minutes|minute|min|m|hours|hour|hr|h|days|day|d|weeks|week|w)?");
+    private static final Pattern PART = Pattern.compile(
+            "\\s*(\\d+)(?:\\.(\\d+))?\\s*(usec|us|µs|msec|ms|seconds|second|sec|s|minutes|minute|min|m|hours|hour|hr|h|days|day|d|weeks|week|w)?");
 
-        private Part() {
-        }
-    }
-
-    /** Digits in a bare number of seconds whose milliseconds surely fit a long. */
-    private static final int MAX_PLAIN_SECONDS_DIGITS = 15;
+    /**
+     * systemd's USEC_INFINITY, 2^64 - 1 µs: {@code parse_time} refuses a span that reaches it (ERANGE), and a
+     * number it cannot read as a signed 64-bit integer.
+     */
+    private static final BigInteger USEC_INFINITY = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+    private static final BigInteger LLONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private TimeSpan() {
     }
@@ -39,45 +39,35 @@ public final class TimeSpan {
         if (s.isEmpty()) {
             throw new IllegalArgumentException("is empty; write seconds (600), a span (10min) or infinity");
         }
-        long seconds = plainSeconds(s);
-        if (seconds > 0) {
-            return OptionalLong.of(seconds * 1000);
-        }
-        Matcher m = Part.PATTERN.matcher(s);
-        int pos = 0;
-        BigDecimal micros = BigDecimal.ZERO;
-        while (pos < s.length()) {
+        Matcher m = PART.matcher(s);
+        BigInteger micros = BigInteger.ZERO;
+        for (int pos = 0; pos < s.length(); pos = m.end()) {
             if (!m.find(pos) || m.start() != pos) {
-                throw new IllegalArgumentException("'" + text + "' is not a systemd time span; write seconds (600), a span (10min, 1h 30min) or infinity");
+                throw new IllegalArgumentException(String.format(
+                        "'%s' is not a systemd time span; write seconds (600), a span (10min, 1h 30min) or infinity", text));
             }
-            micros = micros.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitMicros(m.group(2)))));
-            pos = m.end();
+            BigInteger whole = new BigInteger(m.group(1));
+            BigInteger unit = BigInteger.valueOf(unitMicros(m.group(3)));
+            if (whole.compareTo(LLONG_MAX) > 0 || whole.compareTo(USEC_INFINITY.divide(unit)) >= 0) {
+                throw tooLarge(text);
+            }
+            BigDecimal fraction = m.group(2) == null ? BigDecimal.ZERO : new BigDecimal("0." + m.group(2));
+            micros = micros.add(whole.multiply(unit)).add(fraction.multiply(new BigDecimal(unit)).toBigInteger());
+            if (micros.compareTo(USEC_INFINITY) >= 0) {
+                throw tooLarge(text);
+            }
         }
-        long ms = micros.movePointLeft(3).longValue();
+        long ms = micros.divide(BigInteger.valueOf(1000)).longValueExact();
         if (ms <= 0) {
-            throw new IllegalArgumentException("'" + text + "' must be at least 1ms; 0 would mean no timeout, write infinity for that");
+            throw new IllegalArgumentException(String.format(
+                    "'%s' must be at least 1ms; 0 would mean no timeout, write infinity for that", text));
         }
         return OptionalLong.of(ms);
     }
 
-    /**
-     * The value of a bare number of seconds such as {@code 600} (what units and the POM's default hold), or -1
-     * for anything else, left to the pattern (as is zero, which it refuses): this runs on every generate, in a
-     * fresh JVM.
-     */
-    private static long plainSeconds(String s) {
-        if (s.length() > MAX_PLAIN_SECONDS_DIGITS) {
-            return -1;
-        }
-        long seconds = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            seconds = seconds * 10 + (c - '0');
-        }
-        return seconds;
+    private static IllegalArgumentException tooLarge(String text) {
+        return new IllegalArgumentException(String.format("'%s' is too large: systemd refuses spans of 2^64 - 1 µs"
+                + " (about 584,542 years) or more; write infinity for no timeout", text));
     }
 
     private static long unitMicros(String unit) {

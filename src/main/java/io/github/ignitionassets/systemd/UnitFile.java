@@ -1,9 +1,9 @@
 package io.github.ignitionassets.systemd;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -15,16 +15,8 @@ import java.util.regex.Pattern;
  */
 public record UnitFile(String name, String text) {
 
-    /** The patterns that read a user's unit, compiled only for one: a default build has none. */
-    private static final class UserUnit {
-        private static final Pattern EXEC_KEY = Pattern.compile("^\\s*(ExecStartPre|ExecStart)\\s*=.*");
-        private static final Pattern SECTION = Pattern.compile("^\\s*\\[([^]]+)]\\s*$");
-        /** An ExecStartPre= line's command, after the optional prefixes -, @, :, +, ! (systemd.service(5)). */
-        private static final Pattern PRE_COMMAND = Pattern.compile("^\\s*ExecStartPre\\s*=\\s*[-@:+!]*(.*)$");
-
-        private UserUnit() {
-        }
-    }
+    /** The prefixes an {@code Exec*=} command may start with: -, @, :, +, ! (systemd.service(5)). */
+    private static final Pattern EXEC_PREFIXES = Pattern.compile("^[-@:+!]*");
 
     public UnitFile {
         Objects.requireNonNull(name, "name");
@@ -33,39 +25,25 @@ public record UnitFile(String name, String text) {
 
     /**
      * Checks a unit name: only a service has {@code ExecStartPre=}, and a template needs an instance we cannot pick.
+     * Beyond {@link UnitName}'s rule, no {@code \} at all, not even in a {@code \xNN} escape: the name is also the
+     * unit's file name in the output directory, and {@code \} separates directories on Windows.
      *
      * @return empty when valid, else what is wrong
      */
-    public static java.util.Optional<String> checkName(String name) {
+    public static Optional<String> checkName(String name) {
         if (name == null || name.isEmpty()) {
-            return java.util.Optional.of("is empty; write a service name such as agent.service");
+            return Optional.of("is empty; write a service name such as agent.service");
         }
         if (name.contains("@")) {
-            return java.util.Optional.of("'" + name + "' is a template or instance; name a plain service such as agent.service");
+            return Optional.of("'" + name + "' is a template or instance; name a plain service such as agent.service");
         }
         if (!name.endsWith(".service")) {
-            return java.util.Optional.of("'" + name + "' must end in .service: only a service has ExecStartPre=");
+            return Optional.of("'" + name + "' must end in .service: only a service has ExecStartPre=");
         }
-        if (!isUnitNameText(name) || name.length() > 255 || name.equals(".service")) {
-            return java.util.Optional.of("'" + name + "' is not a valid unit name; allowed: letters, digits, ':', '_', '.', '-', '\\' then .service");
+        if (!UnitName.isPlain(name) || name.contains("\\")) {
+            return Optional.of("'" + name + "' is not a valid unit name; allowed: letters, digits, ':', '_', '.', '-' then .service");
         }
-        return java.util.Optional.empty();
-    }
-
-    /**
-     * Whether every character is one systemd allows in a unit name: {@code [A-Za-z0-9:_.\\-]}. With the checks
-     * around it, this is what the pattern {@code [A-Za-z0-9:_.\\-]+\.service} said, without compiling one on
-     * every generate.
-     */
-    private static boolean isUnitNameText(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ':' || c == '_'
-                    || c == '.' || c == '\\' || c == '-')) {
-                return false;
-            }
-        }
-        return true;
+        return Optional.empty();
     }
 
     /** The name without {@code .service}, used as the container's name. */
@@ -112,55 +90,52 @@ public record UnitFile(String name, String text) {
 
     /**
      * The user's unit with the pull step inserted before its first {@code ExecStartPre=} (or its {@code ExecStart=})
-     * in {@code [Service]}; kept as written otherwise, and never given the step twice.
+     * in {@code [Service]}, as systemd reads the unit; kept as written otherwise, byte for byte, and never given the
+     * step twice. The inserted line ends as the unit's first line does.
      *
-     * @throws IllegalArgumentException when the unit has no {@code [Service]} command to run the step before
+     * @throws IllegalArgumentException when the unit has no {@code [Service]} command to run the step before, or
+     *                                  runs the script already with other arguments
      */
     public static UnitFile withPullStep(String name, String userText, String scriptPath, String image) {
-        String step = pullStep(scriptPath, image);
-        String eol = userText.contains("\r\n") ? "\r\n" : "\n";
-        List<String> lines = new ArrayList<>(List.of(userText.split("\r?\n", -1)));
-        String section = "";
-        int insertAt = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            var sm = UserUnit.SECTION.matcher(line);
-            if (sm.matches()) {
-                section = sm.group(1).strip();
+        String script = UnitText.argument(scriptPath);
+        String stepCommand = script + " " + UnitText.argument(image);
+        UnitDocument unit = UnitSyntax.read(userText, UnitSyntax.Dialect.SYSTEMD);
+        List<UnitDocument.Option> commands = unit.options("Service")
+                .filter(o -> o.name().equals("ExecStartPre") || o.name().equals("ExecStart"))
+                .toList();
+        for (UnitDocument.Option pre : commands) {
+            String command = EXEC_PREFIXES.matcher(pre.value()).replaceFirst("");
+            if (!pre.name().equals("ExecStartPre") || !runs(command, script)) {
                 continue;
             }
-            if (!section.equals("Service")) {
-                continue;
+            if (String.join(" ", command.split("\\s+")).equals(stepCommand)) {
+                return new UnitFile(name, userText); // there already, perhaps with a prefix or other spacing
             }
-            if (line.strip().equals(step)) {
-                return new UnitFile(name, userText); // already there: never twice
-            }
-            var pre = UserUnit.PRE_COMMAND.matcher(line);
-            if (pre.matches() && !continues(lines, i)) {
-                List<String> words = List.of(pre.group(1).strip().split("\\s+"));
-                if (words.get(0).equals(UnitText.argument(scriptPath))) {
-                    if (words.equals(List.of(UnitText.argument(scriptPath), UnitText.argument(image)))) {
-                        return new UnitFile(name, userText); // there, with a prefix or other spacing: never twice
-                    }
-                    throw new IllegalArgumentException("line " + (i + 1) + " already runs " + scriptPath + " ('"
-                            + line.strip() + "'); remove that line: the pull step for " + image + " is inserted for you");
-                }
-            }
-            if (insertAt < 0 && UserUnit.EXEC_KEY.matcher(line).matches() && !continues(lines, i)) {
-                insertAt = i;
-            }
+            String problem = pre.firstLine() == pre.lastLine()
+                    ? String.format("line %d already runs %s ('ExecStartPre=%s'); remove that line",
+                            pre.firstLine(), scriptPath, pre.value())
+                    : String.format("lines %d-%d already run %s ('ExecStartPre=%s'); remove those lines",
+                            pre.firstLine(), pre.lastLine(), scriptPath, pre.value());
+            throw new IllegalArgumentException(problem + ": the pull step for " + image + " is inserted for you");
         }
-        if (insertAt < 0) {
+        if (commands.isEmpty()) {
             throw new IllegalArgumentException("has no ExecStartPre= or ExecStart= in its [Service] section;"
                     + " the pull step runs before the service's command");
         }
-        lines.add(insertAt, step);
-        return new UnitFile(name, String.join(eol, lines));
+        int at = unit.offsetOfLine(commands.get(0).firstLine());
+        String eol = firstLineEnding(userText);
+        return new UnitFile(name, userText.substring(0, at) + pullStep(scriptPath, image) + eol + userText.substring(at));
     }
 
-    /** Whether line i is inside a backslash continuation of the line before it. */
-    private static boolean continues(List<String> lines, int i) {
-        return i > 0 && lines.get(i - 1).endsWith("\\");
+    /** Whether an {@code Exec*=} command line runs the program {@code program} (written as unit syntax). */
+    private static boolean runs(String command, String program) {
+        return command.startsWith(program)
+                && (command.length() == program.length() || Character.isWhitespace(command.charAt(program.length())));
+    }
+
+    private static String firstLineEnding(String text) {
+        int lf = text.indexOf('\n');
+        return lf > 0 && text.charAt(lf - 1) == '\r' ? "\r\n" : "\n";
     }
 
     /** The unit as written to disk and embedded in the config. */

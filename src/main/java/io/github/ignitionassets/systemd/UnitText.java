@@ -20,15 +20,8 @@ public final class UnitText {
         return v.isEmpty() || needsQuotes(v) ? quoted(v) : v;
     }
 
-    // A loop, not chars().noneMatch(lambda): the lambda's class is spun on first use, each build in a fresh JVM.
     private static boolean needsQuotes(String v) {
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '\\' || c == ';') {
-                return true;
-            }
-        }
-        return false;
+        return v.chars().anyMatch(c -> Character.isWhitespace(c) || "\"';\\".indexOf(c) >= 0);
     }
 
     private static String quoted(String v) {

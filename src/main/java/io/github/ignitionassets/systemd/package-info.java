@@ -1,2 +1,6 @@
-/** The systemd unit that runs the pull script as ExecStartPre=: the built-in unit, user units, escaping. */
+/**
+ * systemd units: the one reader of unit syntax ({@link io.github.ignitionassets.systemd.UnitSyntax}), the built-in
+ * unit and user units with the pull step, unit names, time spans, escaping. Imports nothing of the plugin's other
+ * packages.
+ */
 package io.github.ignitionassets.systemd;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ignitionassets.core.InvalidInputException;
 import io.github.ignitionassets.core.Problem;
-import io.github.ignitionassets.ignition.DataUrl;
+import io.github.ignitionassets.it.DataUrlBytes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +40,7 @@ class AssetGeneratorTest {
         assertEquals(493, file.get("mode").asInt());
         assertTrue(file.get("overwrite").asBoolean());
         assertEquals("gzip", file.at("/contents/compression").asText(), "a script compresses well: gzip is shortest");
-        assertArrayEquals(a.script().bytes(), new DataUrl.Encoded(file.at("/contents/source").asText(), "gzip").decode());
+        assertArrayEquals(a.script().bytes(), DataUrlBytes.decode(file.at("/contents/source").asText(), "gzip"));
         JsonNode unit = config.at("/systemd/units/0");
         assertEquals("agent.service", unit.get("name").asText());
         assertTrue(unit.get("enabled").asBoolean());
@@ -141,6 +141,18 @@ class AssetGeneratorTest {
         GeneratedAssets a = AssetGenerator.generate(request);
         assertEquals(180.0, a.load().timeoutStartSeconds());
         assertEquals(118.0, a.load().resetOnRestartAttemptsPerHour(), 1.0);
+    }
+
+    @Test
+    void aContinuedLineInTheUsersUnitIsNoSettingOfItsOwn() throws Exception {
+        Path unit = Files.writeString(base.resolve("mine.service"),
+                "[Service]\nRestart=always\nRestartSec=3\nExecStart=/usr/bin/run \\\n  TimeoutStartSec=5\n");
+        var d = GenerateRequest.defaults(base, IMAGE);
+        var request = new GenerateRequest(base, IMAGE, null, false, Map.of("backoff.jitter", "0"), "mine.service",
+                d.scriptPath(), unit, null, d.timeoutStartSec(), d.ignitionVersion(), d.outputDirectory(), d.configName());
+        GeneratedAssets a = AssetGenerator.generate(request);
+        assertEquals(90.0, a.load().timeoutStartSeconds(), "systemd's default: the continuation belongs to ExecStart=");
+        assertTrue(a.unit().text().startsWith("[Service]\nRestart=always\nRestartSec=3\nExecStartPre="), a.unit().text());
     }
 
     @Test

@@ -13,7 +13,7 @@ import io.github.ignitionassets.core.Problem;
 import io.github.ignitionassets.generate.ConfigOptions.ExtraDropin;
 import io.github.ignitionassets.generate.ConfigOptions.ExtraFile;
 import io.github.ignitionassets.generate.ConfigOptions.ExtraUnit;
-import io.github.ignitionassets.ignition.DataUrl;
+import io.github.ignitionassets.it.DataUrlBytes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,8 +71,8 @@ class ConfigAssemblyTest {
         assertEquals(original.at("/storage/links"), config.at("/storage/links"));
         assertEquals(original.at("/storage/files/0"), config.at("/storage/files/0"));
         assertEquals(2, config.at("/storage/files").size(), "our file replaced the base's, one entry");
-        assertArrayEquals(a.script().bytes(), new DataUrl.Encoded(config.at("/storage/files/1/contents/source").asText(),
-                config.at("/storage/files/1/contents/compression").asText(null)).decode());
+        assertArrayEquals(a.script().bytes(), DataUrlBytes.decode(config.at("/storage/files/1/contents/source").asText(),
+                config.at("/storage/files/1/contents/compression").asText(null)));
         assertEquals(2, config.at("/systemd/units").size());
         assertEquals(a.unit().text(), config.at("/systemd/units/0/contents").asText());
         assertEquals(original.at("/systemd/units/1"), config.at("/systemd/units/1"));
@@ -195,5 +195,18 @@ class ConfigAssemblyTest {
 
     private static List<Problem> problems(GenerateRequest request) {
         return assertThrows(InvalidInputException.class, () -> AssetGenerator.generate(request)).problems();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"a\\b.mount", "@x.service", "a\\x2.mount"})
+    void extraUnitNamesFollowSystemdsRule(String name) {
+        assertEquals(java.util.Optional.of("'" + name + "' is not a systemd unit name; it ends in .service, .socket, .timer,"
+                + " .mount, .path, .target, .slice, .swap, .automount, .device or .scope"), ConfigParts.checkUnitName(name));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"var-lib\\x2dcontainers.mount", "getty@tty1.service", "getty@.service"})
+    void extraUnitsMayBeEscapedTemplatesOrInstances(String name) {
+        assertEquals(java.util.Optional.empty(), ConfigParts.checkUnitName(name));
     }
 }

@@ -219,14 +219,4 @@ class ConfigValidatorTest {
     void extensionIsGosPathExt(String in, String out) {
         assertEquals(out, ConfigValidator.extension(in));
     }
-
-    @Test
-    void unitContentsFollowGoSystemdIncludingItsBuffer() {
-        assertNull(UnitContents.parse("[Unit]\n" + "A=bbbbbbbb\n".repeat(300) + "A=" + "a".repeat(2100) + "\n").error());
-        assertEquals("line too long (max 2048 bytes)",
-                UnitContents.parse("[Unit]\n" + "A=bbbbbbbb\n".repeat(185) + "A=" + "a".repeat(2100) + "\n").error());
-        assertEquals("EOF", UnitContents.parse("[Unit]\nA").error());
-        assertTrue(UnitContents.parse("[Install]\nWantedBy=x\n").hasInstall());
-        assertTrue(!UnitContents.parse("[Install]\n").hasInstall());
-    }
 }

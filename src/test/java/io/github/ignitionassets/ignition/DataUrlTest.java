@@ -2,10 +2,15 @@ package io.github.ignitionassets.ignition;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.ignitionassets.it.DataUrlBytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DataUrlTest {
 
@@ -29,7 +34,7 @@ class DataUrlTest {
         byte[] repetitive = "echo hello\n".repeat(200).getBytes(StandardCharsets.UTF_8);
         DataUrl.Encoded gz = DataUrl.shortest(repetitive, true);
         assertEquals("gzip", gz.compression());
-        assertArrayEquals(repetitive, gz.decode());
+        assertArrayEquals(repetitive, decoded(gz));
         assertEquals(null, DataUrl.shortest(repetitive, false).compression(), "no compression where it is not allowed");
     }
 
@@ -54,8 +59,19 @@ class DataUrlTest {
         for (int n = 0; n < 200; n++) {
             byte[] bytes = new byte[random.nextInt(600)];
             random.nextBytes(bytes);
-            assertArrayEquals(bytes, DataUrl.decode(DataUrl.percentEncoded(bytes)));
-            assertArrayEquals(bytes, DataUrl.shortest(bytes, true).decode());
+            assertArrayEquals(bytes, DataUrlBytes.decode(DataUrl.percentEncoded(bytes), null));
+            assertArrayEquals(bytes, decoded(DataUrl.shortest(bytes, true)));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"data:,%+1", "data:,%-1", "data:,%1", "data:,%zz", "data:,%1g"})
+    void percentEscapesAreExactlyTwoHexDigits(String url) {
+        assertThrows(IllegalArgumentException.class, () -> DataUrlBytes.decode(url, null));
+        assertNotNull(SourceUrl.dataUrlError(url), "Ignition's dataurl package refuses it too");
+    }
+
+    private static byte[] decoded(DataUrl.Encoded encoded) {
+        return DataUrlBytes.decode(encoded.source(), encoded.compression());
     }
 }

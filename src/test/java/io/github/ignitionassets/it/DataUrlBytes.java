@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -18,7 +19,8 @@ public final class DataUrlBytes {
 
     /**
      * RFC 2397 {@code data:} URLs, base64 or percent-escaped ({@code +} is not a space here), gunzipped when
-     * {@code compression} is {@code gzip}; an unescaped character that a percent-encoded URL may not hold fails.
+     * {@code compression} is {@code gzip}; an unescaped character that a percent-encoded URL may not hold fails, and so
+     * does a percent escape that is not two hex digits.
      */
     public static byte[] decode(String url, String compression) {
         if (url.startsWith("data:;base64,")) {
@@ -37,7 +39,10 @@ public final class DataUrlBytes {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '%') {
-                bytes.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                if (i + 2 >= s.length()) {
+                    throw new IllegalArgumentException("truncated escape at " + i + " in data URL");
+                }
+                bytes.write(HexFormat.fromHexDigits(s, i + 1, i + 3)); // exactly two hex digits: no sign, unlike parseInt
                 i += 2;
             } else {
                 if (c >= 128 || " \"'%#\n".indexOf(c) >= 0) {

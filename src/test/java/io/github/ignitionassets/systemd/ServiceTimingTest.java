@@ -29,7 +29,8 @@ class ServiceTimingTest {
     void readsCrlfLinesAndBlankOnes() {
         ServiceTiming t = ServiceTiming.of("\r\n[Service]\r\n\r\nTimeoutStartSec=20\r\r\nRestartSec=5\rRestart=no\n\n");
         assertEquals(OptionalLong.of(20_000), t.timeoutStartMs());
-        assertEquals(100, t.restartMs(), "'5\\rRestart=no' is one value, which systemd cannot read");
+        assertEquals(5_000, t.restartMs(), "systemd's read_line ends a line at a lone CR too");
+        assertFalse(t.restartsAfterTimeout());
         assertTrue(ServiceTiming.of("[Service]\r\nRestart=always").restartsAfterTimeout());
     }
 
@@ -40,5 +41,24 @@ class ServiceTimingTest {
         assertEquals(OptionalLong.empty(), t.timeoutStartMs());
         assertEquals(0, t.restartMs());
         assertTrue(t.restartsAfterTimeout());
+    }
+
+    @Test
+    void aContinuedLineBelongsToTheSettingItContinues() {
+        ServiceTiming t = ServiceTiming.of("[Service]\nTimeoutStartSec=30\nExecStart=/bin/a \\\n TimeoutStartSec=5\n");
+        assertEquals(OptionalLong.of(30_000), t.timeoutStartMs());
+        assertEquals(OptionalLong.of(90_000), ServiceTiming.of("[Service]\nExecStart=/bin/a \\\n# note\n TimeoutStartSec=5\n")
+                .timeoutStartMs(), "a comment line does not end the continuation");
+        assertEquals(100, ServiceTiming.of("[Service]\nExecStart=/bin/a \\\n# note\n RestartSec=1\n").restartMs());
+    }
+
+    @Test
+    void aContinuedValueIsJoinedWithASpace() {
+        assertEquals(OptionalLong.of(150_000), ServiceTiming.of("[Service]\nTimeoutStartSec=2min \\\n 30s\n").timeoutStartMs());
+    }
+
+    @Test
+    void aCommentEndingInABackslashDoesNotHideTheNextLine() {
+        assertEquals(OptionalLong.of(5_000), ServiceTiming.of("[Service]\n# was 10s \\\nTimeoutStartSec=5\n").timeoutStartMs());
     }
 }

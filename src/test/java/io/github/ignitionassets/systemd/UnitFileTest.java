@@ -79,6 +79,33 @@ class UnitFileTest {
     }
 
     @Test
+    void neverInsertsInsideALineContinuedPastAComment() {
+        String user = "[Service]\nEnvironment=OPTS=--a \\\n# systemd skips this line and goes on\nExecStart=--b\nExecStart=/usr/bin/run\n";
+        assertEquals("[Service]\nEnvironment=OPTS=--a \\\n# systemd skips this line and goes on\nExecStart=--b\n"
+                + "ExecStartPre=/s quay.io/a/b\nExecStart=/usr/bin/run\n", UnitFile.withPullStep("a.service", user, "/s", "quay.io/a/b").text());
+    }
+
+    @Test
+    void recognisesTheStepWrittenOverTwoLines() {
+        String user = "[Service]\nExecStartPre=-/s \\\n  quay.io/a/b\nExecStart=/usr/bin/run\n";
+        assertEquals(user, UnitFile.withPullStep("a.service", user, "/s", "quay.io/a/b").text());
+    }
+
+    @Test
+    void refusesALineThatRunsTheScriptWithOtherArguments() {
+        var e = assertThrows(IllegalArgumentException.class, () -> UnitFile.withPullStep("a.service",
+                "[Service]\nExecStartPre=/s \\\n quay.io/other\nExecStart=/usr/bin/run\n", "/s", "quay.io/a/b"));
+        assertTrue(e.getMessage().startsWith("lines 2-3 already run /s"), e.getMessage());
+    }
+
+    @Test
+    void keepsTheUsersLineEndingsByteForByte() {
+        String user = "[Service]\r\nExecStart=/usr/bin/run\nRestart=always\r\n";
+        assertEquals("[Service]\r\nExecStartPre=/s quay.io/a/b\r\nExecStart=/usr/bin/run\nRestart=always\r\n",
+                UnitFile.withPullStep("a.service", user, "/s", "quay.io/a/b").text());
+    }
+
+    @Test
     void refusesAUnitWithNothingToRunBefore() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> UnitFile.withPullStep("a.service", "[Unit]\nDescription=x\n[Service]\nType=oneshot\n", SCRIPT, "quay.io/a/b"));
@@ -93,7 +120,7 @@ class UnitFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"agent.service", "my-agent_2.service", "a:b.service", "A\\x2d.Z9.service", "..service"})
+    @ValueSource(strings = {"agent.service", "my-agent_2.service", "a:b.service", "A-.Z9.service", "..service"})
     void acceptsServiceNames(String name) {
         assertEquals(Optional.empty(), UnitFile.checkName(name));
     }
@@ -109,6 +136,9 @@ class UnitFileTest {
         "a/b.service => not a valid unit name",
         "\u00e9.service => not a valid unit name",
         "~~ => is empty",
+        "a\\b.service => not a valid unit name",
+        "A\\x2d.service => not a valid unit name",
+        "a\\.service => not a valid unit name",
     })
     void rejectsWhatIsNotAPlainService(String name, String message) {
         assertTrue(UnitFile.checkName(name).orElseThrow().contains(message));
@@ -121,7 +151,7 @@ class UnitFileTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"600, 600000", "' 0600 ', 600000", "999999999999999, 999999999999999000", "1 2, 3000", "10min, 600000", "1h 30min, 5400000", "2.5s, 2500", "500ms, 500", "3, 3000"})
+    @CsvSource({"600, 600000", "' 0600 ', 600000", "999999999999, 999999999999000", "1 2, 3000", "10min, 600000", "1h 30min, 5400000", "2.5s, 2500", "500ms, 500", "3, 3000"})
     void readsSystemdTimeSpans(String text, long millis) {
         assertEquals(millis, TimeSpan.parseMillis(text).getAsLong());
     }
@@ -135,5 +165,20 @@ class UnitFileTest {
     @ValueSource(strings = {"ten", "0", "000", "-5", "+5", "5 parsecs", "", "\u0665"})
     void rejectsWhatSystemdWouldNot(String text) {
         assertThrows(IllegalArgumentException.class, () -> TimeSpan.parseMillis(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10000000000000000w", "18446744073709", "999999999999999", "30500569w", "9223372036854775808us",
+        "18446744073708s 1551615us"})
+    void refusesSpansAboveSystemdsLimitAsTooLarge(String text) {
+        var e = assertThrows(IllegalArgumentException.class, () -> TimeSpan.parseMillis(text));
+        assertTrue(e.getMessage().contains("too large"), e.getMessage());
+    }
+
+    @Test
+    void theLargestSpanSystemdTakesIsReadExactly() {
+        assertEquals(18_446_744_073_708_000L, TimeSpan.parseMillis("18446744073708").getAsLong());
+        assertEquals(9_223_372_036_854_775L, TimeSpan.parseMillis("9223372036854775807us").getAsLong());
+        assertEquals(18_446_744_073_709_551L, TimeSpan.parseMillis("18446744073708s 1551614us").getAsLong());
     }
 }
