@@ -36,6 +36,9 @@ public final class LoadModel {
      *               3 s on a refused connection, as it retries by itself)
      */
     public LoadModel(BackoffSpec spec, RestartPolicy unit, long failMs) {
+        if (failMs < 0) {
+            throw new IllegalArgumentException("a failed attempt cannot take " + failMs + " ms");
+        }
         this.spec = spec;
         this.schedule = Schedule.of(spec);
         this.unit = unit;
