@@ -1,7 +1,6 @@
 import io.github.ignitionassets.backoff.BackoffSpec;
 import io.github.ignitionassets.backoff.LoadReport;
 import io.github.ignitionassets.backoff.RestartPolicy;
-import io.github.ignitionassets.backoff.SpecFile;
 import io.github.ignitionassets.generate.AssetGenerator;
 import io.github.ignitionassets.generate.ConfigOptions;
 import io.github.ignitionassets.generate.GenerateRequest;
@@ -9,6 +8,7 @@ import io.github.ignitionassets.generate.OutputFiles;
 import io.github.ignitionassets.ignition.IgnitionConfig;
 import io.github.ignitionassets.ignition.IgnitionVersion;
 import io.github.ignitionassets.script.PullScript;
+import io.github.ignitionassets.spec.SpecFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

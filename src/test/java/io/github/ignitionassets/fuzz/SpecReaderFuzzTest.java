@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.ignitionassets.backoff.PullSpec;
-import io.github.ignitionassets.backoff.PullSpecs;
-import io.github.ignitionassets.backoff.SpecFile;
 import io.github.ignitionassets.core.InvalidInputException;
+import io.github.ignitionassets.spec.PullSpec;
+import io.github.ignitionassets.spec.PullSpecs;
+import io.github.ignitionassets.spec.SpecFile;
 import java.time.Duration;
 import java.util.Map;
 

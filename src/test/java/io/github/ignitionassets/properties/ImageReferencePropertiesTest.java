@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ignitionassets.backoff.BackoffSpec;
-import io.github.ignitionassets.backoff.ImageReference;
 import io.github.ignitionassets.core.InvalidInputException;
 import io.github.ignitionassets.generate.AssetGenerator;
 import io.github.ignitionassets.generate.GenerateRequest;
 import io.github.ignitionassets.script.PullScript;
+import io.github.ignitionassets.spec.ImageReference;
 import io.github.ignitionassets.systemd.UnitFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.github.ignitionassets.backoff;
+package io.github.ignitionassets.spec;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,10 +1,10 @@
-package io.github.ignitionassets.backoff;
+package io.github.ignitionassets.spec;
 
-import io.github.ignitionassets.backoff.SpecTree.Document;
-import io.github.ignitionassets.backoff.SpecTree.Entry;
-import io.github.ignitionassets.backoff.SpecTree.Kind;
-import io.github.ignitionassets.backoff.SpecTree.Mapping;
-import io.github.ignitionassets.backoff.SpecTree.Scalar;
+import io.github.ignitionassets.spec.SpecTree.Document;
+import io.github.ignitionassets.spec.SpecTree.Entry;
+import io.github.ignitionassets.spec.SpecTree.Kind;
+import io.github.ignitionassets.spec.SpecTree.Mapping;
+import io.github.ignitionassets.spec.SpecTree.Scalar;
 
 /**
  * Reads the YAML that real specs are written in without loading SnakeYAML, whose classes are most of the generate

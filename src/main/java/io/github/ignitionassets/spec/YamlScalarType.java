@@ -1,6 +1,6 @@
-package io.github.ignitionassets.backoff;
+package io.github.ignitionassets.spec;
 
-import io.github.ignitionassets.backoff.SpecTree.Kind;
+import io.github.ignitionassets.spec.SpecTree.Kind;
 import java.math.BigInteger;
 import java.util.regex.Pattern;
 

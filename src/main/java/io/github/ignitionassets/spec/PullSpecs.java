@@ -1,5 +1,7 @@
-package io.github.ignitionassets.backoff;
+package io.github.ignitionassets.spec;
 
+import io.github.ignitionassets.backoff.BackoffSpec;
+import io.github.ignitionassets.backoff.DurationText;
 import io.github.ignitionassets.core.InvalidInputException;
 import io.github.ignitionassets.core.Problem;
 import java.math.BigDecimal;

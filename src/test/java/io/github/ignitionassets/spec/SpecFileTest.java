@@ -1,4 +1,4 @@
-package io.github.ignitionassets.backoff;
+package io.github.ignitionassets.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

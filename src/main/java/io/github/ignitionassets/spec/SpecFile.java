@@ -1,13 +1,13 @@
-package io.github.ignitionassets.backoff;
+package io.github.ignitionassets.spec;
 
-import io.github.ignitionassets.backoff.SpecTree.Document;
-import io.github.ignitionassets.backoff.SpecTree.Entry;
-import io.github.ignitionassets.backoff.SpecTree.Failure;
-import io.github.ignitionassets.backoff.SpecTree.Kind;
-import io.github.ignitionassets.backoff.SpecTree.Mapping;
-import io.github.ignitionassets.backoff.SpecTree.Node;
-import io.github.ignitionassets.backoff.SpecTree.Scalar;
-import io.github.ignitionassets.backoff.SpecTree.Sequence;
+import io.github.ignitionassets.spec.SpecTree.Document;
+import io.github.ignitionassets.spec.SpecTree.Entry;
+import io.github.ignitionassets.spec.SpecTree.Failure;
+import io.github.ignitionassets.spec.SpecTree.Kind;
+import io.github.ignitionassets.spec.SpecTree.Mapping;
+import io.github.ignitionassets.spec.SpecTree.Node;
+import io.github.ignitionassets.spec.SpecTree.Scalar;
+import io.github.ignitionassets.spec.SpecTree.Sequence;
 import io.github.ignitionassets.core.FileBytes;
 import io.github.ignitionassets.core.Problem;
 import java.io.IOException;
