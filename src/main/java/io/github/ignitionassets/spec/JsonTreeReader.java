@@ -33,7 +33,7 @@ final class JsonTreeReader {
         try {
             Json.parse(text, reader::value);
         } catch (JsonSyntaxException e) {
-            failure = new Failure(e.line(), e.reason(), false);
+            failure = new Failure(e.line(), e.reason());
         }
         return new Document(reader.root, 0, failure);
     }
@@ -54,7 +54,7 @@ final class JsonTreeReader {
         if (parent == null) {
             root = node;
         } else if (key != null && mappings.containsKey(parent)) {
-            mappings.get(parent).entries().add(new Entry(key, keyLine, node));
+            mappings.get(parent).entries().add(new Entry(new Scalar(key, Kind.STRING, keyLine), node));
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.ignitionassets.spec;
 
+import io.github.ignitionassets.core.FileBytes;
+import io.github.ignitionassets.core.Problem;
 import io.github.ignitionassets.spec.SpecTree.Document;
 import io.github.ignitionassets.spec.SpecTree.Entry;
 import io.github.ignitionassets.spec.SpecTree.Failure;
@@ -7,9 +9,6 @@ import io.github.ignitionassets.spec.SpecTree.Kind;
 import io.github.ignitionassets.spec.SpecTree.Mapping;
 import io.github.ignitionassets.spec.SpecTree.Node;
 import io.github.ignitionassets.spec.SpecTree.Scalar;
-import io.github.ignitionassets.spec.SpecTree.Sequence;
-import io.github.ignitionassets.core.FileBytes;
-import io.github.ignitionassets.core.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +32,7 @@ public final class SpecFile {
     public static final String FIELD = "specFile";
 
     /** Also the readers' limit in characters, for text given to {@link #parse} directly. */
-    private static final int MAX_BYTES = 1 << 20;
+    static final int MAX_BYTES = 1 << 20;
 
     private final Map<String, RawValue> values;
     private final List<Problem> problems;
@@ -80,31 +79,8 @@ public final class SpecFile {
     /** Reads spec text; {@code json} picks the syntax. */
     public static SpecFile parse(byte[] bytes, boolean json, String displayName) {
         String text = new String(bytes, StandardCharsets.UTF_8);
-        Document doc;
-        if (json) {
-            doc = JsonTreeReader.read(text);
-        } else {
-            // Most specs are plain YAML, read without loading SnakeYAML; the rest, and every fault, are SnakeYAML's.
-            doc = PlainYamlReader.read(text);
-            if (doc == null) {
-                doc = YamlTreeReader.read(text, MAX_BYTES);
-            }
-        }
-        return walk(doc, json ? "JSON" : "YAML", displayName);
-    }
-
-    /** YAML read by SnakeYAML alone, never by the plain reader: what the plain reader must agree with. */
-    static SpecFile parseWithSnakeYaml(byte[] bytes, String displayName) {
-        return walk(YamlTreeReader.read(new String(bytes, StandardCharsets.UTF_8), MAX_BYTES), "YAML", displayName);
-    }
-
-    /** Whether the plain reader reads this YAML itself rather than leaving it to SnakeYAML. */
-    static boolean readsWithoutSnakeYaml(byte[] bytes) {
-        return PlainYamlReader.read(new String(bytes, StandardCharsets.UTF_8)) != null;
-    }
-
-    private static SpecFile walk(Document doc, String syntax, String displayName) {
-        var walker = new Walker(displayName, syntax);
+        Document doc = json ? JsonTreeReader.read(text) : YamlSpecReader.read(text, MAX_BYTES);
+        var walker = new Walker(displayName, json ? "JSON" : "YAML");
         walker.walk(doc);
         return new SpecFile(walker.values, walker.problems);
     }
@@ -113,7 +89,7 @@ public final class SpecFile {
         return new SpecFile(Map.of(), List.of(problem));
     }
 
-    /** Checks a read document against the spec's keys: one set of rules, whichever reader built the tree. */
+    /** Checks a read document against the spec's keys: one set of rules, whichever syntax built the tree. */
     private static final class Walker {
         private final String displayName;
         private final String syntax;
@@ -127,86 +103,84 @@ public final class SpecFile {
 
         void walk(Document doc) {
             Node root = doc.root();
-            if (isKind(root, Kind.NULL)) {
-                root = null; // "---" or "~" alone: an empty spec, every value its default
+            if (root instanceof Mapping m) {
+                readMapping(m, "", SpecKeys.TOP_KEYS);
+            } else if (root != null && !isKind(root, Kind.NULL)) { // "---" or "~" alone: every value its default
+                problems.add(new Problem(FIELD, where(root.line()), "must be a mapping with keys " + SpecKeys.TOP_KEYS
+                        + ", found " + describe(root)));
             }
-            if (root != null) {
-                if (!(root instanceof Mapping m)) {
-                    problems.add(new Problem(FIELD, where(root.line()), "must be a mapping with keys " + SpecKeys.TOP_KEYS
-                            + ", found " + describe(root)));
-                } else if (!readMapping(m, "", SpecKeys.TOP_KEYS)) {
-                    return;
-                } else if (doc.secondDocumentLine() > 0) {
-                    problems.add(new Problem(FIELD, where(doc.secondDocumentLine()),
-                            "holds more than one document; a spec is one mapping"));
-                }
+            if (doc.secondDocumentLine() > 0) {
+                problems.add(new Problem(FIELD, where(doc.secondDocumentLine()),
+                        "holds more than one document; a spec is one mapping"));
             }
             Failure f = doc.failure();
             if (f != null) {
-                problems.add(f.unexpected()
-                        ? Problem.of(FIELD, "'" + displayName + "' is not valid " + syntax + ": " + f.why())
-                        : new Problem(FIELD, f.line() > 0 ? where(f.line()) : displayName,
-                                "is not valid " + syntax + ": " + f.why()));
+                problems.add(new Problem(FIELD, f.line() > 0 ? where(f.line()) : displayName, "is not valid " + syntax
+                        + (f.column() > 0 ? " at column " + f.column() : "") + ": " + f.why()));
             }
         }
 
-        /** @return false when reading had to stop at a value no type fits */
-        private boolean readMapping(Mapping mapping, String prefix, List<String> known) {
+        private void readMapping(Mapping mapping, String prefix, List<String> known) {
             Set<String> seen = new HashSet<>();
             for (Entry e : mapping.entries()) {
-                String key = e.key();
+                String at = where(e.key().line());
+                if (!(e.key() instanceof Scalar k)) {
+                    String field = prefix.isEmpty() ? FIELD : prefix.substring(0, prefix.length() - 1);
+                    problems.add(new Problem(field, at, "has " + describe(e.key()) + " as a key; keys are names: "
+                            + String.join(", ", known)));
+                    continue;
+                }
+                String key = k.text();
                 String field = prefix + key;
-                String at = where(e.line());
-                Node value = e.value();
                 if (!seen.add(key)) {
                     problems.add(new Problem(field, at, "is given twice"));
-                    continue;
-                }
-                if (!known.contains(key)) {
-                    String near = SpecKeys.nearest(key, known);
-                    String keys = "nown keys" + (prefix.isEmpty() ? "" : " under " + prefix.substring(0, prefix.length() - 1))
-                            + ": " + String.join(", ", known);
-                    problems.add(new Problem(field, at, "is not a spec key; " + (near.isEmpty() ? "k" + keys
-                            : "did you mean '" + prefix + near + "'? K" + keys)));
-                    continue;
-                }
-                if (field.equals(SpecKeys.BACKOFF)) {
-                    if (value instanceof Mapping m) {
-                        if (!readMapping(m, SpecKeys.BACKOFF + ".", SpecKeys.BACKOFF_KEYS)) {
-                            return false;
-                        }
-                    } else if (!isKind(value, Kind.NULL)) {
-                        problems.add(new Problem(field, at, "must be a mapping of " + SpecKeys.BACKOFF_KEYS
-                                + ", found " + describe(value)));
-                    }
-                    continue;
-                }
-                if (!readScalar(field, at, value)) {
-                    return false;
+                } else if (!known.contains(key)) {
+                    problems.add(new Problem(field, at, notAKey(key, prefix, known)));
+                } else if (field.equals(SpecKeys.BACKOFF)) {
+                    readBackoff(e.value(), at);
+                } else {
+                    readScalar(field, at, e.value());
                 }
             }
-            return true;
         }
 
-        private boolean readScalar(String field, String at, Node value) {
-            if (value instanceof Scalar s) {
-                switch (s.kind()) {
-                    case STRING -> values.put(field, new RawValue(s.text(), false, at));
-                    case NUMBER -> values.put(field, new RawValue(s.text(), true, at));
-                    case NULL -> {
-                        // "key: ~" keeps the default
-                    }
-                    case UNTYPED -> problems.add(new Problem(field, at, "has a YAML tag that its value '" + s.text()
-                            + "' cannot have; remove the tag"));
-                    default -> problems.add(new Problem(field, at, "must be a single value, a string or a number; found "
-                            + (s.kind() == Kind.BOOLEAN ? "the boolean '" + s.text() + "'" : describe(s))));
-                }
-            } else {
+        private static String notAKey(String key, String prefix, List<String> known) {
+            String near = SpecKeys.nearest(key, known);
+            String under = prefix.isEmpty() ? "" : " under " + prefix.substring(0, prefix.length() - 1);
+            String keys = String.join(", ", known);
+            return near.isEmpty()
+                    ? String.format("is not a spec key; known keys%s: %s", under, keys)
+                    : String.format("is not a spec key; did you mean '%s%s'? Known keys%s: %s", prefix, near, under, keys);
+        }
+
+        private void readBackoff(Node value, String at) {
+            if (value instanceof Mapping m) {
+                readMapping(m, SpecKeys.BACKOFF + ".", SpecKeys.BACKOFF_KEYS);
+            } else if (!isKind(value, Kind.NULL)) {
+                problems.add(new Problem(SpecKeys.BACKOFF, at, "must be a mapping of " + SpecKeys.BACKOFF_KEYS
+                        + ", found " + describe(value)));
+            }
+        }
+
+        private void readScalar(String field, String at, Node value) {
+            if (!(value instanceof Scalar s)) {
                 problems.add(new Problem(field, at, "must be a single value, a string or a number; found " + describe(value)));
+                return;
             }
-            return true;
+            switch (s.kind()) {
+                case STRING -> values.put(field, new RawValue(s.text(), false, at));
+                case NUMBER -> values.put(field, new RawValue(s.text(), true, at));
+                case NULL -> {
+                    // "key: ~" or "key:" keeps the default
+                }
+                case BOOLEAN -> problems.add(new Problem(field, at,
+                        "must be a single value, a string or a number; found the boolean '" + s.text() + "'"));
+                case BINARY -> problems.add(new Problem(field, at,
+                        "must be a single value, a string or a number; found " + describe(s)));
+                case MISFIT -> problems.add(new Problem(field, at,
+                        "has a YAML tag that its value '" + s.text() + "' cannot have; remove the tag"));
+            }
         }
-
 
         private static boolean isKind(Node n, Kind kind) {
             return n instanceof Scalar s && s.kind() == kind;
@@ -218,20 +192,17 @@ public final class SpecFile {
 
         /** What a value is, in the words of the messages. */
         private static String describe(Node n) {
-            if (n instanceof Mapping) {
-                return "a mapping";
+            if (n instanceof Scalar s) {
+                return switch (s.kind()) {
+                    case BOOLEAN -> "a boolean";
+                    case STRING -> "a string";
+                    case NUMBER -> "a number";
+                    case NULL -> "null";
+                    case BINARY -> "binary data (!!binary)";
+                    case MISFIT -> "a value that does not fit its YAML tag";
+                };
             }
-            if (n instanceof Sequence) {
-                return "a list";
-            }
-            return switch (((Scalar) n).kind()) {
-                case BOOLEAN -> "a boolean";
-                case STRING -> "a string";
-                case NUMBER -> "a number";
-                case NULL -> "null";
-                case BINARY -> "binary data (!!binary)";
-                case UNTYPED -> "a value that does not fit its YAML tag";
-            };
+            return n instanceof Mapping ? "a mapping" : "a list";
         }
     }
 }

@@ -4,26 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A spec document as its readers see it, before any key is checked: mappings, lists and typed scalars, each with its
- * line. Every reader (the plain-YAML one, SnakeYAML, JSON) builds this tree, so the rules about keys and values are
- * written once, in {@link SpecFile}.
- *
- * <p>A reader that meets a fault stops there and keeps what it had read: entries whose value it had begun are in the
- * tree, and the fault is the document's {@link Failure}. That is what a streaming reader reports too: the problems
- * with everything before the fault, then the fault.
+ * A spec document as a reader sees it, before any key is checked: mappings, lists and typed scalars, each with its
+ * line. The YAML and the JSON reader both build this tree, so the rules about keys and values are written once, in
+ * {@link SpecFile}.
  */
 final class SpecTree {
 
     private SpecTree() {
     }
 
-    /** What a scalar is once typed as the YAML 1.1 (or JSON) reader types it. */
+    /** What a scalar is: a YAML node's tag, or a JSON token's type. */
     enum Kind {
         STRING, NUMBER, BOOLEAN, NULL,
         /** {@code !!binary} content: neither text nor number. */
         BINARY,
-        /** A value that could not be given a type at all ({@code !!int +}); reading stops when it is used. */
-        UNTYPED
+        /** A value that does not fit the tag written on it ({@code !!int +}). */
+        MISFIT
     }
 
     sealed interface Node permits Scalar, Mapping, Sequence {
@@ -34,7 +30,7 @@ final class SpecTree {
     record Scalar(String text, Kind kind, int line) implements Node {
     }
 
-    /** Entries in document order, repeats included; filled while reading, so a fault leaves it partial. */
+    /** Entries in document order, repeats included. */
     record Mapping(List<Entry> entries, int line) implements Node {
         Mapping(int line) {
             this(new ArrayList<>(), line);
@@ -45,27 +41,29 @@ final class SpecTree {
     record Sequence(int line) implements Node {
     }
 
-    /** @param line the key's line, which is where problems with the entry are reported */
-    record Entry(String key, int line, Node value) {
+    /** @param key a scalar for any key a spec can hold; YAML also allows a list or a mapping, which is a problem */
+    record Entry(Node key, Node value) {
     }
 
     /**
      * A fault that ended reading.
      *
-     * @param line       1-based line of the fault, or -1 when the reader gave none
-     * @param why        the reader's own words
-     * @param unexpected a fault the reader did not report as a syntax error (an exception of its own); reported
-     *                   against the file as a whole
+     * @param line   1-based line of the fault, or 0 when the reader gave none
+     * @param column 1-based column of the fault, or 0 when not given
+     * @param why    what is wrong, mostly in the reader's own words
      */
-    record Failure(int line, String why, boolean unexpected) {
+    record Failure(int line, int column, String why) {
+        Failure(int line, String why) {
+            this(line, 0, why);
+        }
     }
 
     /**
      * One document as read.
      *
-     * @param root                the first document's top node; {@code null} for an empty stream or a fault before it
-     * @param secondDocumentLine  where a second document starts, or 0
-     * @param failure             the fault that ended reading, or {@code null}
+     * @param root               the document's top node; {@code null} for an empty one, or a fault before it
+     * @param secondDocumentLine where a second document starts, or 0
+     * @param failure            the fault that ended reading, or {@code null}
      */
     record Document(Node root, int secondDocumentLine, Failure failure) {
     }
