@@ -79,7 +79,7 @@ public final class SpecFile {
     /** Reads spec text; {@code json} picks the syntax. */
     public static SpecFile parse(byte[] bytes, boolean json, String displayName) {
         String text = new String(bytes, StandardCharsets.UTF_8);
-        Document doc = json ? JsonTreeReader.read(text) : YamlSpecReader.read(text, MAX_BYTES);
+        Document doc = json ? JsonSpecReader.read(text) : YamlSpecReader.read(text, MAX_BYTES);
         var walker = new Walker(displayName, json ? "JSON" : "YAML");
         walker.walk(doc);
         return new SpecFile(walker.values, walker.problems);

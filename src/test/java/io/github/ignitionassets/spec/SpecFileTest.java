@@ -620,7 +620,7 @@ class SpecFileTest {
         return Arguments.of(name, text, List.of(expected));
     }
 
-    /** JSON specs: our strict reader, so faults are named in the words of Go's decoder, as for configs. */
+    /** JSON specs: Jackson's streaming parser, strict (RFC 8259 only); a fault names its line and column. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("jsonCases")
     void readsJson(String name, String text, List<String> expected) {
@@ -665,17 +665,17 @@ class SpecFileTest {
                         ),
                 json("json two documents", "{\"image\": \"a\"}\n{\"image\": \"b\"}",
                         "image = text 'a' @pull.json line 1",
-                        "! specFile @pull.json line 2: is not valid JSON: invalid character '{' after top-level value"),
+                        "! specFile @pull.json line 2: is not valid JSON at column 1: found '{' after the top-level value"),
                 json("json invalid", "{\n  \"image\": \"quay.io/a/b\",\n  \"backoff\": {\n}}}\n",
                         "image = text 'quay.io/a/b' @pull.json line 2",
-                        "! specFile @pull.json line 4: is not valid JSON: invalid character '}' after top-level value"),
+                        "! specFile @pull.json line 4: is not valid JSON at column 3: Unexpected close marker '}': no open Object to close"),
                 json("json unterminated", "{\"image\": \"a\"",
                         "image = text 'a' @pull.json line 1",
-                        "! specFile @pull.json line 1: is not valid JSON: unexpected end of JSON input"),
+                        "! specFile @pull.json line 1: is not valid JSON at column 14: Unexpected end-of-input: expected close marker for Object (started on line 1)"),
                 json("json comment", "// c\n{\"image\": \"a\"}",
-                        "! specFile @pull.json line 1: is not valid JSON: invalid character '/' looking for beginning of value"),
+                        "! specFile @pull.json line 1: is not valid JSON at column 1: Unexpected character ('/' (code 47)): maybe a (non-standard) comment?"),
                 json("json single quotes", "{'image': 'a'}",
-                        "! specFile @pull.json line 1: is not valid JSON: invalid character '\\'' looking for beginning of object key string"),
+                        "! specFile @pull.json line 1: is not valid JSON at column 2: Unexpected character (''' (code 39)): was expecting double-quote to start field name"),
                 json("json negative and exp", "{\"backoff\": {\"maxAttempts\": -1, \"multiplier\": 2E3}}",
                         "backoff.maxAttempts = number '-1' @pull.json line 1",
                         "backoff.multiplier = number '2E3' @pull.json line 1"),
@@ -683,11 +683,36 @@ class SpecFileTest {
                         "image = text 'aA\\n' @pull.json line 1"),
                 json("json deep", "{\"image\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
                         "! image @pull.json line 1: must be a single value, a string or a number; found a list",
-                        "! specFile @pull.json line 1: is not valid JSON: invalid character ']' after object key:value pair"),
+                        "! specFile @pull.json line 1: is not valid JSON at column 75: Document nesting depth (65) exceeds the maximum allowed (64, from `StreamReadConstraints.getMaxNestingDepth()`)"),
                 json("json bom", "\ufeff{\"image\": \"a\"}",
-                        "! specFile @pull.json line 1: is not valid JSON: invalid character '\\ufeff' looking for beginning of value"),
+                        "! specFile @pull.json line 1: is not valid JSON at column 1: Unexpected character ('\ufeff' (code 65279 / 0xfeff)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"),
+                json("json NaN", "{\"backoff\": {\"jitter\": NaN}}",
+                        "! specFile @pull.json line 1: is not valid JSON at column 27: Non-standard token 'NaN'"),
+                json("json infinity", "{\"backoff\": {\"jitter\": -Infinity}}",
+                        "! specFile @pull.json line 1: is not valid JSON at column 33: Non-standard token '-Infinity'"),
+                json("json leading zero", "{\"backoff\": {\"maxAttempts\": 01}}",
+                        "! specFile @pull.json line 1: is not valid JSON at column 30: Invalid numeric value: Leading zeroes not allowed"),
+                json("json plus sign", "{\"backoff\": {\"maxAttempts\": +1}}",
+                        "! specFile @pull.json line 1: is not valid JSON at column 30: Unexpected character ('+' (code 43)) in numeric value: JSON spec does not allow numbers to have plus signs"),
+                json("json trailing comma", "{\"image\": \"a\",}",
+                        "image = text 'a' @pull.json line 1",
+                        "! specFile @pull.json line 1: is not valid JSON at column 15: Unexpected character ('}' (code 125)): was expecting double-quote to start field name"),
+                json("json unquoted key", "{image: \"a\"}",
+                        "! specFile @pull.json line 1: is not valid JSON at column 2: Unexpected character ('i' (code 105)): was expecting double-quote to start field name"),
+                json("json control character", "{\"image\": \"a\tb\"}",
+                        "! specFile @pull.json line 1: is not valid JSON at column 13: Illegal unquoted character ((CTRL-CHAR, code 9)): has to be escaped using backslash to be included in string value"),
+                json("json yaml comment", "{\"image\": \"a\"} # c",
+                        "image = text 'a' @pull.json line 1",
+                        "! specFile @pull.json line 1: is not valid JSON at column 16: Unexpected character ('#' (code 35)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"),
+                json("json repeated key lines", "{\n  \"image\": \"a\",\n  \"backoff\": {},\n  \"image\": \"b\"\n}",
+                        "image = text 'a' @pull.json line 2",
+                        "! image @pull.json line 4: is given twice"),
+                json("json long number", "{\"backoff\": {\"maxAttempts\": " + "9".repeat(1001) + "}}",
+                        "backoff.maxAttempts = number '" + "9".repeat(1001) + "' @pull.json line 1"),
+                json("json list at the nesting limit", "{\"image\": " + "[".repeat(63) + "]".repeat(63) + "}",
+                        "! image @pull.json line 1: must be a single value, a string or a number; found a list"),
                 json("json trailing garbage", "{\"image\": \"a\"} x",
                         "image = text 'a' @pull.json line 1",
-                        "! specFile @pull.json line 1: is not valid JSON: invalid character 'x' after top-level value"));
+                        "! specFile @pull.json line 1: is not valid JSON at column 16: Unrecognized token 'x': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"));
     }
 }
