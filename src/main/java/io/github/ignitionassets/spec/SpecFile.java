@@ -131,7 +131,7 @@ public final class SpecFile {
                     continue;
                 }
                 String key = k.text();
-                String field = prefix + key;
+                String field = prefix + (key.isEmpty() ? "''" : key);
                 if (!seen.add(key)) {
                     problems.add(new Problem(field, at, "is given twice"));
                 } else if (!known.contains(key)) {
