@@ -56,6 +56,16 @@ class ProjectStructureTest {
     }
 
     @Test
+    void theBackoffPolicyKnowsNothingOfHowASpecIsRead() throws IOException {
+        try (Stream<Path> files = Files.walk(MAIN.resolve("backoff"))) {
+            List<String> offenders = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> read(f).contains("io.github.ignitionassets.spec"))
+                    .map(Path::toString).toList();
+            assertEquals(List.of(), offenders, "data flows spec -> backoff, never back");
+        }
+    }
+
+    @Test
     void everyPackageHasAPackageInfo() throws IOException {
         try (Stream<Path> dirs = Files.walk(MAIN)) {
             List<String> missing = dirs.filter(Files::isDirectory)

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the pull script retries, as reviewed in the spec. Validated by {@link PullSpecs}; a value of this type is
+ * How the pull script retries, as reviewed in the spec. Checked where the spec is read; a value of this type is
  * always consistent ({@code 0 < initialDelay <= maxDelay}, {@code multiplier >= 1}, {@code 0 <= jitter < 1}).
  *
  * @param initialDelay   the first delay after a failed attempt

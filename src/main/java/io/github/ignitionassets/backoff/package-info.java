@@ -1,5 +1,5 @@
 /**
- * The reviewed spec: image references, durations, the backoff policy, how the spec file and POM values are read
- * and merged, and the schedule of delays that the policy promises.
+ * The backoff policy: durations, the schedule of delays the policy promises, and the load it puts on a registry
+ * under systemd's restarts. Filled from a checked spec (package {@code spec}); nothing here reads spec files.
  */
 package io.github.ignitionassets.backoff;

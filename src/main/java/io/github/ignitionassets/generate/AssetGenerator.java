@@ -1,12 +1,7 @@
 package io.github.ignitionassets.generate;
 
 import io.github.ignitionassets.backoff.LoadReport;
-import io.github.ignitionassets.backoff.PullSpec;
-import io.github.ignitionassets.backoff.PullSpecs;
-import io.github.ignitionassets.backoff.RawValue;
 import io.github.ignitionassets.backoff.RestartPolicy;
-import io.github.ignitionassets.backoff.SpecFile;
-import io.github.ignitionassets.backoff.SpecKeys;
 import io.github.ignitionassets.core.InvalidInputException;
 import io.github.ignitionassets.core.Problem;
 import io.github.ignitionassets.ignition.ConfigValidator;
@@ -15,6 +10,11 @@ import io.github.ignitionassets.ignition.IgnitionConfig;
 import io.github.ignitionassets.ignition.ValidationReport;
 import io.github.ignitionassets.ignition.IgnitionVersion;
 import io.github.ignitionassets.script.PullScript;
+import io.github.ignitionassets.spec.PullSpec;
+import io.github.ignitionassets.spec.PullSpecs;
+import io.github.ignitionassets.spec.RawValue;
+import io.github.ignitionassets.spec.SpecFile;
+import io.github.ignitionassets.spec.SpecKeys;
 import io.github.ignitionassets.systemd.ServiceTiming;
 import io.github.ignitionassets.systemd.TimeSpan;
 import io.github.ignitionassets.systemd.UnitFile;

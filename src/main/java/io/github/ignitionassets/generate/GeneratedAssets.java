@@ -1,8 +1,8 @@
 package io.github.ignitionassets.generate;
 
 import io.github.ignitionassets.backoff.LoadReport;
-import io.github.ignitionassets.backoff.PullSpec;
 import io.github.ignitionassets.script.PullScript;
+import io.github.ignitionassets.spec.PullSpec;
 import io.github.ignitionassets.systemd.UnitFile;
 import java.util.LinkedHashMap;
 import java.util.List;

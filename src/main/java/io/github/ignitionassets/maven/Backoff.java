@@ -1,6 +1,6 @@
 package io.github.ignitionassets.maven;
 
-import io.github.ignitionassets.backoff.SpecKeys;
+import io.github.ignitionassets.spec.SpecKeys;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ignitionassets.backoff.BackoffSpec;
-import io.github.ignitionassets.backoff.ImageReference;
 import io.github.ignitionassets.core.InvalidInputException;
 import io.github.ignitionassets.generate.AssetGenerator;
 import io.github.ignitionassets.generate.GenerateRequest;
 import io.github.ignitionassets.script.PullScript;
+import io.github.ignitionassets.spec.ImageReference;
 import io.github.ignitionassets.systemd.UnitFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +26,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -94,7 +95,7 @@ class ImageReferencePropertiesTest {
                 Arbitraries.integers().between(0, 255).list().ofSize(4).map(l -> l.stream().map(String::valueOf)
                         .reduce((a, b) -> a + "." + b).orElseThrow()),
                 Arbitraries.just("[::1]"));
-        Arbitrary<String> domain = Combinators.combine(host, Arbitraries.integers().between(1, 65535).optional())
+        Arbitrary<String> domain = Combinators.combine(host, Arbitraries.integers().between(1, 65535).optional(0.5))
                 .as((h, port) -> port.map(p -> h + ":" + p).orElse(h));
         Arbitrary<String> component = Combinators.combine(label, Arbitraries.of(".", "_", "__", "-", "---"), label)
                 .as((a, sep, b) -> a + sep + b);
@@ -104,14 +105,18 @@ class ImageReferencePropertiesTest {
                 Arbitraries.strings().withChars("abcXYZ019_.-").ofMaxLength(20)).as((a, b) -> a + b);
         Arbitrary<String> digest = Arbitraries.strings().withChars("0123456789abcdef").ofMinLength(32).ofMaxLength(64)
                 .map(hex -> "sha256:" + hex);
-        return Combinators.combine(domain, path, tag.optional(), digest.optional())
+        return Combinators.combine(domain, path, tag.optional(0.5), digest.optional(0.5))
                 .as((d, p, t, g) -> d + "/" + p + t.map(x -> ":" + x).orElse("") + g.map(x -> "@" + x).orElse(""))
                 .filter(ImageReferencePropertiesTest::qualified);
     }
 
     @Property(tries = 1000)
     void grammarReferencesReachTheScriptAndTheUnitAsOneArgument(@ForAll("references") String ref) throws Exception {
-        assertEquals(java.util.Optional.empty(), ImageReference.check(ref), ref);
+        ImageReference image = ImageReference.parse(ref);
+        Statistics.label("host").collect(hostKind(image.registry()));
+        String lastComponent = ref.substring(ref.lastIndexOf('/') + 1).split("@")[0];
+        Statistics.label("tag and digest").collect(image.digest().isPresent() ? "digest" : "no digest",
+                lastComponent.contains(":") ? "tag" : "no tag");
 
         Path argv = Files.createTempFile(dir, "argv", "");
         ProcessBuilder pb = new ProcessBuilder("sh", dir.resolve("pull").toString(), ref);
@@ -126,6 +131,17 @@ class ImageReferencePropertiesTest {
 
         String step = UnitFile.pullStep("/usr/local/bin/agent-pull-image", ref);
         assertEquals(List.of("/usr/local/bin/agent-pull-image", ref), systemdArguments(step.substring("ExecStartPre=".length())));
+
+        Statistics.label("host").coverage(c -> List.of("name", "localhost", "IPv4", "IPv6")
+                .forEach(kind -> c.check(kind).percentage(share -> share >= 5)));
+        Statistics.label("tag and digest").coverage(c -> List.of("tag", "no tag").forEach(t ->
+                List.of("digest", "no digest").forEach(d -> c.check(d, t).percentage(share -> share >= 10))));
+    }
+
+    private static String hostKind(String registry) {
+        String host = registry.replaceFirst(":[0-9]+$", "");
+        return host.startsWith("[") ? "IPv6" : host.equals("localhost") ? "localhost"
+                : host.matches("[0-9.]+") ? "IPv4" : "name";
     }
 
     @Provide
@@ -137,19 +153,51 @@ class ImageReferencePropertiesTest {
                     int i = Math.min(at, r.length());
                     return r.substring(0, i) + c + r.substring(i);
                 });
-        return Arbitraries.oneOf(noise, shellish, mutated);
+        Arbitrary<String> nearMisses = Arbitraries.oneOf(
+                references().map(ImageReferencePropertiesTest::withEmptyTag),
+                references().map(r -> r.substring(r.indexOf('/') + 1)),
+                references().map(r -> r.substring(0, r.indexOf('/') + 1) + r.substring(r.indexOf('/') + 1).toUpperCase(java.util.Locale.ROOT)));
+        return Arbitraries.oneOf(noise, shellish, mutated, nearMisses, references());
+    }
+
+    /** The reference with its tag, if any, made empty: {@code quay.io/a:} or {@code quay.io/a:@sha256:...}. */
+    private static String withEmptyTag(String ref) {
+        int slash = ref.lastIndexOf('/');
+        int at = ref.indexOf('@', slash);
+        String name = at < 0 ? ref : ref.substring(0, at);
+        int colon = name.indexOf(':', slash);
+        return (colon < 0 ? name : name.substring(0, colon)) + ":" + (at < 0 ? "" : ref.substring(at));
     }
 
     @Property(tries = 1000)
     void stringsOutsideTheGrammarAreRefused(@ForAll("anything") String s) {
-        boolean accepted = ImageReference.check(s).isEmpty();
+        String problem;
+        try {
+            ImageReference.parse(s);
+            problem = null;
+        } catch (IllegalArgumentException e) {
+            problem = e.getMessage();
+        }
+        boolean accepted = problem == null;
+        Statistics.label("verdict").collect(accepted ? "accepted" : "refused");
+        String why = problem;
+        Statistics.label("why").collect(accepted ? "accepted" : WHY.stream().filter(why::contains).findFirst().orElse("other"));
         assertEquals(qualified(s), accepted, "'" + s + "'");
+        Statistics.label("verdict").coverage(c -> {
+            c.check("accepted").percentage(p -> p >= 10);
+            c.check("refused").percentage(p -> p >= 50);
+        });
+        Statistics.label("why").coverage(c -> WHY.forEach(reason -> c.check(reason).count(n -> n > 0)));
         if (!accepted) {
             var request = GenerateRequest.defaults(Path.of("."), s);
             var e = assertThrows(InvalidInputException.class, () -> AssetGenerator.generate(request));
             assertEquals("image", e.problems().get(0).field());
         }
     }
+
+    /** The reasons a reference is refused, as its messages say them; each must come up ("is empty" is one input). */
+    private static final List<String> WHY = List.of("contains", "is not fully qualified", "has an empty tag",
+            "has upper-case letters", "is not a valid OCI image reference");
 
     /** Splits a command line as systemd does (systemd.service(5) "Command lines"): white space, quotes, escapes. */
     static List<String> systemdArguments(String line) {

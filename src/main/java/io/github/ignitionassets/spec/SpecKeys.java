@@ -1,6 +1,9 @@
-package io.github.ignitionassets.backoff;
+package io.github.ignitionassets.spec;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.ToIntFunction;
 
 /** The keys a spec may hold, in the order they are documented. */
 public final class SpecKeys {
@@ -27,18 +30,15 @@ public final class SpecKeys {
 
     /** The known key nearest to an unknown one, for "did you mean" hints; empty when none is close. */
     public static String nearest(String unknown, List<String> known) {
-        String best = "";
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = distance(unknown.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return bestDistance <= Math.max(2, unknown.length() / 3) ? best : "";
+        String lower = unknown.toLowerCase(Locale.ROOT);
+        ToIntFunction<String> distance = k -> distance(lower, k.toLowerCase(Locale.ROOT));
+        return known.stream()
+                .min(Comparator.comparingInt(distance))
+                .filter(k -> distance.applyAsInt(k) <= Math.max(2, unknown.length() / 3))
+                .orElse("");
     }
 
+    /** Levenshtein distance. */
     private static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];

@@ -1,5 +1,6 @@
-package io.github.ignitionassets.backoff;
+package io.github.ignitionassets.spec;
 
+import io.github.ignitionassets.backoff.BackoffSpec;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,7 @@
-package io.github.ignitionassets.backoff;
+package io.github.ignitionassets.spec;
 
+import io.github.ignitionassets.backoff.BackoffSpec;
+import io.github.ignitionassets.backoff.DurationText;
 import io.github.ignitionassets.core.InvalidInputException;
 import io.github.ignitionassets.core.Problem;
 import java.math.BigDecimal;
@@ -37,24 +39,14 @@ public final class PullSpecs {
             problems.addAll(file.problems());
             values.putAll(file.values());
         }
-        // Plain loops, not lambdas or streams, here and below: each lambda is a class spun on first use, which
-        // costs about a millisecond in each build's fresh JVM.
-        for (Map.Entry<String, RawValue> e : pom.entrySet()) {
-            if (e.getValue() != null) {
-                values.put(e.getKey(), e.getValue());
+        pom.forEach((field, value) -> {
+            if (value != null) {
+                values.put(field, value);
             }
-        }
+        });
 
         // A spec file that could not be read to its end may well hold the image: don't also call it missing.
-        boolean unreadFile = false;
-        if (file != null) {
-            for (Problem p : file.problems()) {
-                if (p.field().equals(SpecFile.FIELD)) {
-                    unreadFile = true;
-                    break;
-                }
-            }
-        }
+        boolean unreadFile = file != null && file.problems().stream().anyMatch(p -> p.field().equals(SpecFile.FIELD));
         var image = image(values.get(SpecKeys.IMAGE), unreadFile, problems);
         BackoffSpec d = BackoffSpec.DEFAULTS;
         Duration initial = duration(SpecKeys.INITIAL_DELAY, values.get(SpecKeys.INITIAL_DELAY), d.initialDelay(), problems);
@@ -111,12 +103,12 @@ public final class PullSpecs {
             }
             return null;
         }
-        var problem = ImageReference.check(v.text());
-        if (problem.isPresent()) {
-            problems.add(problem(SpecKeys.IMAGE, v, problem.get()));
+        try {
+            return ImageReference.parse(v.text());
+        } catch (IllegalArgumentException e) {
+            problems.add(problem(SpecKeys.IMAGE, v, e.getMessage()));
             return null;
         }
-        return new ImageReference(v.text());
     }
 
     private static Duration duration(String field, RawValue v, Duration fallback, List<Problem> problems) {

@@ -1,4 +1,4 @@
-package io.github.ignitionassets.backoff;
+package io.github.ignitionassets.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ImageReferenceTest {
+
+    /** What {@link ImageReference#parse} says is wrong, or empty when it reads the reference. */
+    static Optional<String> problem(String ref) {
+        try {
+            ImageReference.parse(ref);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -27,7 +37,7 @@ class ImageReferenceTest {
         "Registry.Example.COM/agent",
     })
     void acceptsFullyQualifiedReferences(String ref) {
-        assertEquals(Optional.empty(), ImageReference.check(ref));
+        assertEquals(Optional.empty(), problem(ref));
     }
 
     @ParameterizedTest
@@ -53,7 +63,7 @@ class ImageReferenceTest {
         "~~ => is empty",
     })
     void rejectsWithTheReason(String ref, String expected) {
-        var problem = ImageReference.check(ref);
+        var problem = problem(ref);
         assertTrue(problem.isPresent(), ref);
         assertTrue(problem.get().contains(expected), problem.get());
     }
@@ -61,18 +71,25 @@ class ImageReferenceTest {
     @ParameterizedTest
     @ValueSource(strings = {"quay.io/org/agent:v1\n", "quay.io/org/agent\tv1", "quay.io/org/agent:v1\r"})
     void rejectsControlCharactersAndShowsThemEscaped(String ref) {
-        var problem = ImageReference.check(ref).orElseThrow();
+        var problem = problem(ref).orElseThrow();
         assertTrue(problem.contains("\\n") || problem.contains("\\t") || problem.contains("\\r"), problem);
     }
 
     @ParameterizedTest
-    @CsvSource({
-        "quay.io/org/agent:v1, agent",
-        "localhost:5000/agent, agent",
-        "r.example.com:8443/a/b@sha256:0123456789abcdef0123456789abcdef, b",
+    @CsvSource(delimiterString = " => ", value = {
+        "quay.io/org/agent:v1 => quay.io | org/agent | Optional[v1] | Optional.empty",
+        "localhost:5000/agent => localhost:5000 | agent | Optional[latest] | Optional.empty",
+        "[::1]:5000/a/b/c => [::1]:5000 | a/b/c | Optional[latest] | Optional.empty",
+        "r.example.com:8443/a/b@sha256:0123456789abcdef0123456789abcdef => r.example.com:8443 | a/b | Optional.empty"
+                + " | Optional[sha256:0123456789abcdef0123456789abcdef]",
+        "r.example.com/a:v2@sha256:0123456789abcdef0123456789abcdef => r.example.com | a | Optional[v2]"
+                + " | Optional[sha256:0123456789abcdef0123456789abcdef]",
     })
-    void knowsItsRepositoryName(String ref, String name) {
-        assertEquals(name, ImageReference.of(ref).repositoryName());
+    void knowsItsParts(String ref, String parts) {
+        ImageReference image = ImageReference.parse(ref);
+        assertEquals(parts, String.join(" | ", image.registry(), image.repository(), image.tag().toString(),
+                image.digest().toString()));
+        assertEquals(ref, image.text());
     }
 
     private static final String HEX_32 = "0123456789abcdef0123456789abcdef";
@@ -133,26 +150,26 @@ class ImageReferenceTest {
 
     @ParameterizedTest
     @MethodSource("edgeCases")
-    void recogniserAndPatternsGiveTheSameVerdictAtTheEdges(String ref, boolean valid) {
-        assertEquals(valid, ImageReference.isValidWithoutPatterns(ref), "recogniser");
-        assertEquals(valid, ImageReference.checkWithPatterns(ref).isEmpty(), "patterns");
-        assertEquals(valid, ImageReference.check(ref).isEmpty(), "check");
+    void givesTheGrammarsVerdictAtTheEdges(String ref, boolean valid) {
+        assertEquals(valid, problem(ref).isEmpty(), () -> problem(ref).orElse("accepted"));
     }
 
     @ParameterizedTest
     @CsvSource({
         "host/x, is not fully qualified",
+        "a_b/c, docker.io/a_b/c",
         "quay.io/Org/agent, has upper-case letters in its path",
+        "Org/agent, is not a valid OCI image reference",
         "quay.io/a:.v1, is not a valid OCI image reference",
     })
-    void whatTheRecogniserRefusesThePatternsExplain(String ref, String expected) {
-        assertTrue(ImageReference.check(ref).orElseThrow().contains(expected), ImageReference.check(ref).orElseThrow());
+    void explainsWhatItRefuses(String ref, String expected) {
+        assertTrue(problem(ref).orElseThrow().contains(expected), problem(ref).orElseThrow());
     }
 
     @ParameterizedTest
     @ValueSource(ints = {256, 300})
     void namesOverTheLimitSaySo(int length) {
         assertEquals(Optional.of("'" + nameOf(length) + "' has a name longer than 255 characters"),
-                ImageReference.check(nameOf(length)));
+                problem(nameOf(length)));
     }
 }

@@ -1,9 +1,10 @@
-package io.github.ignitionassets.backoff;
+package io.github.ignitionassets.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ignitionassets.backoff.BackoffSpec;
 import io.github.ignitionassets.core.InvalidInputException;
 import io.github.ignitionassets.core.Problem;
 import java.math.BigDecimal;

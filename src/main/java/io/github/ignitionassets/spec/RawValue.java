@@ -1,4 +1,4 @@
-package io.github.ignitionassets.backoff;
+package io.github.ignitionassets.spec;
 
 /**
  * A spec value before validation, with where it was written.
