@@ -19,11 +19,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NumericNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ignitionassets.core.JsonFaults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.regex.Pattern;
 
 /**
  * Config JSON read and written with Jackson: the base config, the config the validate goal checks, and the config we
@@ -60,7 +60,6 @@ public final class ConfigJson {
     private static final ObjectWriter COMPACT = MAPPER.writer();
     private static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern JACKSON_PLACE = Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]");
 
     private ConfigJson() {
     }
@@ -98,29 +97,20 @@ public final class ConfigJson {
             }
             value = value(p, first);
         } catch (JsonProcessingException e) {
-            throw fault(description(e), e, p);
+            throw fault(JsonFaults.describe(e), e, p);
         }
         try {
             if (p.nextToken() != null) {
                 throw new SyntaxException("content after the top-level value", p.currentTokenLocation());
             }
         } catch (JsonProcessingException e) {
-            throw fault("after the top-level value: " + description(e), e, p);
+            throw fault("after the top-level value: " + JsonFaults.describe(e), e, p);
         }
         return value;
     }
 
-    /**
-     * Jackson's description of a fault, where another place it names (an object's start) reads {@code line 1, column
-     * 1} rather than as a source Jackson leaves out.
-     */
-    private static String description(JsonProcessingException e) {
-        return JACKSON_PLACE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
-    }
-
-    /** Jackson's fault at its location, or at the token's when it gave none (its limits give none). */
     private static SyntaxException fault(String reason, JsonProcessingException e, JsonParser parser) {
-        return new SyntaxException(reason, e.getLocation() != null ? e.getLocation() : parser.currentTokenLocation());
+        return new SyntaxException(reason, JsonFaults.where(e, parser));
     }
 
     private static JsonNode value(JsonParser p, JsonToken token) throws IOException {

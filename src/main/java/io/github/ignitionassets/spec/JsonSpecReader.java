@@ -6,8 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.github.ignitionassets.core.JsonFaults;
 import io.github.ignitionassets.spec.SpecTree.Document;
 import io.github.ignitionassets.spec.SpecTree.Entry;
 import io.github.ignitionassets.spec.SpecTree.Failure;
@@ -18,7 +17,6 @@ import io.github.ignitionassets.spec.SpecTree.Scalar;
 import io.github.ignitionassets.spec.SpecTree.Sequence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.regex.Pattern;
 
 /**
  * Reads a JSON spec into a {@link SpecTree} with Jackson's streaming parser, strictly: RFC 8259 and nothing more,
@@ -27,29 +25,17 @@ import java.util.regex.Pattern;
  */
 final class JsonSpecReader {
 
+    /**
+     * Jackson's defaults are RFC 8259 and nothing more; a repeated key is the walker's to report, as "is given twice"
+     * with the key's line, so duplicate detection stays off as it is by default.
+     */
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-            .disable(JsonReadFeature.ALLOW_YAML_COMMENTS)
-            .disable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
-            .disable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
-            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .disable(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
-            .disable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-            .disable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-            // A repeated key is the walker's to report, as "is given twice" with the key's line.
-            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(YamlSpecReader.MAX_NESTING)
                     .maxDocumentLength(SpecFile.MAX_BYTES)
                     .maxNumberLength(SpecFile.MAX_BYTES) // literals are kept as text: PullSpecs judges their size
                     .build())
             .build();
-
-    /** Jackson's words that speak to a programmer configuring Jackson, not to a user writing a spec. */
-    private static final Pattern JACKSON_ADVICE = Pattern.compile(
-            ": enable `[^`]*` to allow| \\(not recognized as one since Feature '\\w+' not enabled for parser\\)");
-    private static final Pattern START_MARKER = Pattern.compile(
-            "\\(start marker at \\[Source: [^\\]]*; line: (\\d+), column: \\d+\\]\\)");
 
     private Node root;
 
@@ -64,9 +50,8 @@ final class JsonSpecReader {
                 Failure failure = reader.readDocument(parser);
                 return new Document(reader.root, 0, failure);
             } catch (JsonProcessingException e) {
-                // a limit (nesting, length) comes with no location: the parser is where it stopped
-                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-                return new Document(reader.root, 0, new Failure(at.getLineNr(), at.getColumnNr(), why(e)));
+                JsonLocation at = JsonFaults.where(e, parser);
+                return new Document(reader.root, 0, new Failure(at.getLineNr(), at.getColumnNr(), JsonFaults.describe(e)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a String has no I/O to fail
@@ -112,10 +97,5 @@ final class JsonSpecReader {
                 fill(parser, value);
             }
         }
-    }
-
-    private static String why(JsonProcessingException e) {
-        String why = JACKSON_ADVICE.matcher(e.getOriginalMessage()).replaceAll("");
-        return START_MARKER.matcher(why).replaceAll("(started on line $1)");
     }
 }
