@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Random;
 
 /**
  * What a spec costs the registry in a sustained outage, per host and across a fleet, from the {@link LoadModel}.
@@ -62,7 +65,7 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
     /** Computes the report with a fleet of the given size. */
     public static LoadReport compute(BackoffSpec spec, RestartPolicy unit, int hosts) {
         LoadModel model = new LoadModel(spec, unit, 0);
-        var random = new UnsharedRandom(SEED);
+        var random = new Random(SEED);
         long[] ours = model.attemptTimes(LoadModel.Policy.STATE_FILE, STEADY_TO, random);
         double perHour = LoadModel.count(ours, STEADY_FROM, STEADY_TO) / 3.0;
         int firstHour = LoadModel.count(ours, 0, HOUR);
@@ -81,8 +84,8 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
         }
         double meanRecovery = sumGap == 0 ? 0 : sumGapSquared / (2 * sumGap);
 
-        long[] reset = new LoadModel(spec, unit, 0).attemptTimes(LoadModel.Policy.RESET_ON_RESTART, STEADY_TO, new UnsharedRandom(SEED));
-        long[] fixed = new LoadModel(spec, FIXED_3S, 0).attemptTimes(LoadModel.Policy.FIXED_RETRY, STEADY_TO, new UnsharedRandom(SEED));
+        long[] reset = new LoadModel(spec, unit, 0).attemptTimes(LoadModel.Policy.RESET_ON_RESTART, STEADY_TO, new Random(SEED));
+        long[] fixed = new LoadModel(spec, FIXED_3S, 0).attemptTimes(LoadModel.Policy.FIXED_RETRY, STEADY_TO, new Random(SEED));
 
         // Without jitter every host is the same host: one simulation stands for all of them. With jitter, hosts are
         // simulated one by one, up to a bounded number of attempts in all (millisecond delays make hundreds of
@@ -152,26 +155,24 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
 
     /** One line for the build log. */
     public String summary() {
-        return "Load in a registry outage: " + fmt(attemptsPerHour) + " attempts/host-hour (first hour "
-                + firstHourAttempts + "), recovery within " + fmt(maxRecoverySeconds) + "s (mean "
-                + fmt(meanRecoverySeconds) + "s), " + requestsPerAttempt + " request(s)/attempt ("
-                + requestsPerAttemptWithoutRetryFlag + " on podman 4); " + fleetHosts
-                + " hosts failing together peak at " + fleetPeakPerSecond + " attempts/s (first minute "
-                + fleetFirstMinutePeakPerSecond + "). Same unit with the schedule reset on restart: "
-                + fmt(resetOnRestartAttemptsPerHour) + "/host-hour (" + fmt(ratio(resetOnRestartAttemptsPerHour, attemptsPerHour))
-                + "x); fixed 3 s retry: " + fmt(fixedRetryAttemptsPerHour) + "/host-hour ("
-                + fmt(ratio(fixedRetryAttemptsPerHour, attemptsPerHour)) + "x).";
+        return String.format(Locale.ROOT, "Load in a registry outage: %s attempts/host-hour (first hour %d), recovery"
+                        + " within %ss (mean %ss), %d request(s)/attempt (%d on podman 4); %d hosts failing together peak at"
+                        + " %d attempts/s (first minute %d). Same unit with the schedule reset on restart: %s/host-hour"
+                        + " (%sx); fixed 3 s retry: %s/host-hour (%sx).",
+                fmt(attemptsPerHour), firstHourAttempts, fmt(maxRecoverySeconds), fmt(meanRecoverySeconds),
+                requestsPerAttempt, requestsPerAttemptWithoutRetryFlag, fleetHosts, fleetPeakPerSecond,
+                fleetFirstMinutePeakPerSecond, fmt(resetOnRestartAttemptsPerHour),
+                fmt(ratio(resetOnRestartAttemptsPerHour, attemptsPerHour)), fmt(fixedRetryAttemptsPerHour),
+                fmt(ratio(fixedRetryAttemptsPerHour, attemptsPerHour)));
     }
 
     private static double ratio(double a, double b) {
         return b == 0 ? 0 : round(a / b);
     }
 
+    /** A figure to one decimal, without a trailing {@code .0}: {@code 12}, {@code 359.1}. */
     private static String fmt(double d) {
-        long tenths = Math.round(d * 10);
-        String sign = tenths < 0 ? "-" : "";
-        tenths = Math.abs(tenths);
-        return tenths % 10 == 0 ? sign + tenths / 10 : sign + tenths / 10 + "." + tenths % 10;
+        return BigDecimal.valueOf(round(d)).stripTrailingZeros().toPlainString();
     }
 
     private static double round(double d) {

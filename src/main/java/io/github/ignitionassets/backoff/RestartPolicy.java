@@ -10,9 +10,6 @@ package io.github.ignitionassets.backoff;
  */
 public record RestartPolicy(long timeoutStartMs, long restartMs, boolean restarts) {
 
-    /** No timeout, no restarts: the script alone. */
-    public static final RestartPolicy NONE = new RestartPolicy(Long.MAX_VALUE, 0, false);
-
     public RestartPolicy {
         if (timeoutStartMs <= 0 || restartMs < 0) {
             throw new IllegalArgumentException("timeoutStartMs must be positive and restartMs not negative");

@@ -19,9 +19,4 @@ public record ValidationReport(List<Finding> errors, List<Finding> warnings) {
     public boolean isValid() {
         return errors.isEmpty();
     }
-
-    /** True when there is nothing at all to report. */
-    public boolean isClean() {
-        return errors.isEmpty() && warnings.isEmpty();
-    }
 }

@@ -28,9 +28,6 @@ public record PullScript(String fileName, String text) {
         Objects.requireNonNull(text, "text");
     }
 
-    /** Where the script keeps its schedule by default: tmpfs, so it outlives restarts and not reboots. */
-    public static final String DEFAULT_STATE_DIRECTORY = "/run/agent-pull-image";
-
     /**
      * Renders the script for a spec.
      *

@@ -37,13 +37,13 @@ class PullScriptTest {
     void defaultScriptIsTheGoldenOne() throws IOException {
         try (InputStream in = PullScriptTest.class.getResourceAsStream("/golden/agent-pull-image")) {
             assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                    PullScript.render("agent-pull-image", BackoffSpec.DEFAULTS, PullScript.DEFAULT_STATE_DIRECTORY).text());
+                    PullScript.render("agent-pull-image", BackoffSpec.DEFAULTS, "/run/agent-pull-image").text());
         }
     }
 
     @Test
     void scriptHasLfLineEndingsAndNoUnfilledPlaceholder() {
-        String text = PullScript.render("agent-pull-image", BackoffSpec.DEFAULTS, PullScript.DEFAULT_STATE_DIRECTORY).text();
+        String text = PullScript.render("agent-pull-image", BackoffSpec.DEFAULTS, "/run/agent-pull-image").text();
         assertFalse(text.contains("\r"));
         assertFalse(text.contains("@@"));
         assertTrue(text.startsWith("#!/bin/sh\n"));
