@@ -18,14 +18,8 @@ public final class DurationText {
     /** Longer than any sane backoff; keeps every later multiplication far from overflow. */
     public static final Duration MAX = Duration.ofDays(10_000);
 
-    /** Compiled on first parse: every build formats durations for the load report, and a default spec parses none. */
-    private static final class Patterns {
-        private static final Pattern COMPONENT = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|d|h|m|s)");
-        private static final Pattern BARE_NUMBER = Pattern.compile("[+-]?\\d+(?:\\.\\d+)?");
-
-        private Patterns() {
-        }
-    }
+    private static final Pattern COMPONENT = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|d|h|m|s)");
+    private static final Pattern BARE_NUMBER = Pattern.compile("[+-]?\\d+(?:\\.\\d+)?");
 
     private static final String[] UNITS = {"d", "h", "m", "s", "ms"};
     private static final long[] UNIT_MILLIS = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
@@ -43,7 +37,7 @@ public final class DurationText {
         if (s.isEmpty()) {
             throw new IllegalArgumentException("is empty; write a duration such as 5s, 250ms, 1m30s or PT5S");
         }
-        if (Patterns.BARE_NUMBER.matcher(s).matches()) {
+        if (BARE_NUMBER.matcher(s).matches()) {
             throw new IllegalArgumentException("'" + text + "' has no unit; write " + s + "s"
                     + " (units: ms, s, m, h, d; or ISO-8601 such as PT" + s + "S)");
         }
@@ -69,7 +63,7 @@ public final class DurationText {
     }
 
     private static Duration parseUnits(String text, String s) {
-        Matcher m = Patterns.COMPONENT.matcher(s);
+        Matcher m = COMPONENT.matcher(s);
         int pos = 0;
         int lastUnit = -1;
         BigDecimal millis = BigDecimal.ZERO;
@@ -124,8 +118,6 @@ public final class DurationText {
 
     /** Seconds with millisecond precision, as {@code sleep} and {@code timeout} take them: {@code 1.250}. */
     public static String seconds(long millis) {
-        // Not String.format: its Formatter and locale data cost milliseconds in each build's fresh JVM.
-        String ms = Long.toString(1000 + millis % 1000);
-        return millis / 1000 + "." + ms.substring(1);
+        return String.format(Locale.ROOT, "%d.%03d", millis / 1000, millis % 1000);
     }
 }

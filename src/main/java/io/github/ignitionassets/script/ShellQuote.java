@@ -1,7 +1,12 @@
 package io.github.ignitionassets.script;
 
+import java.util.regex.Pattern;
+
 /** Quoting for POSIX sh: a value in single quotes is taken literally, whatever it holds. */
 public final class ShellQuote {
+
+    /** Characters the shell takes literally outside quotes. */
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./+:@,=-]+");
 
     private ShellQuote() {
     }
@@ -14,17 +19,7 @@ public final class ShellQuote {
         return "'" + value.replace("'", "'\\''") + "'";
     }
 
-    /** A loop, not a stream: quoting runs on every generate, in a fresh JVM. */
     private static boolean isAllSafe(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            if (!isSafe(value.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isSafe(int c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-_./+:@,=".indexOf(c) >= 0;
+        return SAFE.matcher(value).matches();
     }
 }
