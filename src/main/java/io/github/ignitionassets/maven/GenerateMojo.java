@@ -64,7 +64,7 @@ public class GenerateMojo extends AbstractMojo {
     private Backoff backoff;
 
     /**
-     * Name of the systemd unit; must end in {@code .service}.
+     * Name of the systemd unit: letters, digits, {@code :}, {@code _}, {@code .}, {@code -}, ending in {@code .service}.
      *
      * @since 0.1.0
      */
