@@ -10,17 +10,19 @@ import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Checks an existing Ignition config (spec 3.0.0 to 3.5.0) the way {@code ignition-validate} does for files,
  * directories, links, units and drop-ins. Errors fail the build, all at once, each with its JSON path; warnings are
- * logged, and fail the build only with {@code failOnWarning}. Runs without a project.
+ * logged, and fail the build only with {@code failOnWarning}. Runs without a project, on the config it is given;
+ * bound in a POM with no configuration, it runs in {@code verify} and checks the config {@code generate} wrote.
  *
  * @since 0.1.0
  */
-@Mojo(name = "validate", requiresProject = false, threadSafe = true)
+@Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
 public class ValidateMojo extends AbstractMojo {
 
     /**
@@ -52,6 +54,11 @@ public class ValidateMojo extends AbstractMojo {
         if (skip) {
             getLog().info("Skipping Ignition validation: ignition.skip is true");
             return;
+        }
+        if (config.getPath().contains("${")) {
+            // Outside a project the default names a generated config that no build made.
+            throw new MojoFailureException("config: no config was named, and outside a project there is no generated"
+                    + " config to check; name one with -Dignition.config=path/to/config.ign");
         }
         if (!config.isFile()) {
             throw new MojoFailureException("config: '" + config + "' does not exist or is not a file; name one with"
