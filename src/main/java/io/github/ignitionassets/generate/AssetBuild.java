@@ -92,6 +92,9 @@ public final class AssetBuild {
     /** What a generation reports, kept in the record so that an unchanged build reports it again. */
     private static List<LogLine> results(GenerateRequest request, GeneratedAssets assets, Path report) {
         List<LogLine> lines = new ArrayList<>();
+        lines.add(new LogLine(Level.INFO, assets.specFile() != null ? "Spec file: " + assets.specFile()
+                : String.format("No spec file (none of %s): the POM's values and the defaults",
+                String.join(", ", GenerateRequest.DEFAULT_SPEC_FILES))));
         assets.warnings().forEach(w -> lines.add(new LogLine(Level.WARN,
                 String.format("Ignition config %s: %s", assets.configName(), w))));
         assets.replaced().forEach(entry -> lines.add(new LogLine(Level.INFO,

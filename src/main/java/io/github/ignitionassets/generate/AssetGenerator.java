@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Spec in, assets out: validates the whole request (reporting every problem at once), then renders the script,
@@ -44,7 +45,9 @@ public final class AssetGenerator {
     public static GeneratedAssets generate(GenerateRequest request) throws InvalidInputException {
         List<Problem> problems = new ArrayList<>();
 
-        SpecFile specFile = readSpecFile(request, problems);
+        Path specPath = specPath(request, problems);
+        boolean specUnknown = !problems.isEmpty(); // which file holds the image is not known: don't call it missing
+        SpecFile specFile = specPath == null ? null : readSpecFile(request, specPath, problems);
         Map<String, RawValue> pom = new LinkedHashMap<>();
         if (request.image() != null) {
             pom.put(SpecKeys.IMAGE, new RawValue(request.image(), false, POM));
@@ -54,7 +57,7 @@ public final class AssetGenerator {
         }
         PullSpec spec = null;
         try {
-            spec = PullSpecs.resolve(specFile, pom);
+            spec = specUnknown ? null : PullSpecs.resolve(specFile, pom);
         } catch (InvalidInputException e) {
             problems.addAll(e.problems());
         }
@@ -121,9 +124,9 @@ public final class AssetGenerator {
         LoadReport load = LoadReport.compute(spec.backoff(), restartPolicy(unit));
         Double budget = request.maxAttemptsPerHour();
         if (budget != null && load.attemptsPerHour() > budget) {
-            throw new InvalidInputException(List.of(Problem.of("maxAttemptsPerHour", "the spec makes "
+            problems.add(Problem.of("maxAttemptsPerHour", "the spec makes "
                     + load.attemptsPerHour() + " attempts per host-hour in a sustained outage, over the budget of "
-                    + budget + "; raise backoff.maxDelay (attempts per hour are about 3600 / maxDelay in seconds)")));
+                    + budget + "; raise backoff.maxDelay (attempts per hour are about 3600 / maxDelay in seconds)"));
         }
         PullScript script = PullScript.render(scriptName, spec.backoff(), stateDirectory);
         IgnitionConfig config = parts.base() == null ? new IgnitionConfig(version.get())
@@ -143,26 +146,41 @@ public final class AssetGenerator {
         // The same checks as the validate goal, on what we are about to write: a base config or an extra entry
         // can still make the whole config one that Ignition refuses on the host.
         ValidationReport report = ConfigValidator.validate(bytes);
-        if (!report.isValid()) {
-            throw new InvalidInputException(report.errors().stream()
-                    .map(f -> new Problem(configName + (f.path().isEmpty() ? "" : " " + f.path()), "Ignition's checks", f.message()))
-                    .toList());
-        }
+        report.errors().forEach(f -> problems.add(new Problem(configName + (f.path().isEmpty() ? "" : " " + f.path()),
+                "Ignition's checks", f.message())));
         Long limit = request.config().maxConfigBytes();
         if (limit != null && bytes.length > limit) {
-            throw new InvalidInputException(List.of(Problem.of("maxConfigBytes", configName + " is " + bytes.length
+            problems.add(Problem.of("maxConfigBytes", configName + " is " + bytes.length
                     + " bytes, over the limit of " + limit + " bytes; leave out extra files or units, or raise the limit"
-                    + " if the platform allows (EC2 user data, for one, takes at most 16384)")));
+                    + " if the platform allows (EC2 user data, for one, takes at most 16384)"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems); // what only the assembled assets show: all of it at once
         }
         List<String> warnings = report.warnings().stream().map(Finding::toString).toList();
-        return new GeneratedAssets(spec, script, unit, configName, bytes, load, config.replacements(), warnings);
+        return new GeneratedAssets(specFile == null ? null : display(request, specPath), spec, script, unit, configName, bytes, load, config.replacements(), warnings);
     }
 
-    private static SpecFile readSpecFile(GenerateRequest request, List<Problem> problems) {
-        Path file = request.specFile();
-        if (file == null) {
+    /**
+     * The spec file to read: the one named, or the first default that exists; {@code null} for none. Two defaults at
+     * once are a problem: which one the user meant is not ours to guess.
+     */
+    private static Path specPath(GenerateRequest request, List<Problem> problems) {
+        if (request.specFile() != null) {
+            return request.specFile();
+        }
+        List<Path> present = GenerateRequest.DEFAULT_SPEC_FILES.stream().map(request.baseDirectory()::resolve)
+                .filter(Files::exists).toList();
+        if (present.size() > 1) {
+            problems.add(Problem.of("specFile", String.format(
+                    "%s exist side by side; keep one, or name the one to read with <specFile>", present.stream().map(p -> "'" + display(request, p) + "'")
+                    .collect(Collectors.joining(" and ")))));
             return null;
         }
+        return present.isEmpty() ? null : present.get(0);
+    }
+
+    private static SpecFile readSpecFile(GenerateRequest request, Path file, List<Problem> problems) {
         String shown = display(request, file);
         if (!Files.exists(file)) {
             if (request.specFileRequired()) {

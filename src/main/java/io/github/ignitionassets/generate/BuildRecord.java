@@ -89,10 +89,12 @@ public record BuildRecord(int format, String inputs, Map<String, String> outputs
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** The files a request names: spec, unit, base config, and each extra file, unit and drop-in. */
+    /** The files a request names: spec (or the defaults looked for), unit, base config, and each extra file, unit and drop-in. */
     static List<Path> namedFiles(GenerateRequest request) {
         ConfigOptions c = request.config();
-        return Stream.of(Stream.of(request.specFile(), request.unitFile(), c.baseConfig()),
+        Stream<Path> specs = request.specFile() != null ? Stream.of(request.specFile())
+                : GenerateRequest.DEFAULT_SPEC_FILES.stream().map(Path::of);
+        return Stream.of(specs, Stream.of(request.unitFile(), c.baseConfig()),
                         c.files().stream().map(ConfigOptions.ExtraFile::source),
                         c.units().stream().map(ConfigOptions.ExtraUnit::file),
                         c.dropins().stream().map(ConfigOptions.ExtraDropin::file))

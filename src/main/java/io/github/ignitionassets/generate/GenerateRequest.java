@@ -3,6 +3,7 @@ package io.github.ignitionassets.generate;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
  *
  * @param baseDirectory    the project directory, to name files in messages as the user knows them
  * @param image            the image from the POM, or {@code null}
- * @param specFile         the spec file, or {@code null}
+ * @param specFile         the spec file, or {@code null} for the first of {@link #DEFAULT_SPEC_FILES} that exists
  * @param specFileRequired whether a missing spec file is an error (the user named it) or means "no spec file"
  * @param backoff          POM overrides of spec values, by spec key ({@code backoff.maxDelay}); null values are unset
  * @param unitName         the unit's name
@@ -41,6 +42,9 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
     public static final String DEFAULT_IGNITION_VERSION = "3.1.0";
     public static final String DEFAULT_CONFIG_NAME = "config.ign";
     public static final String DEFAULT_STATE_DIRECTORY = "/run/agent-pull-image";
+    /** Where the spec is looked for when none is named, in this order, relative to the project. */
+    public static final List<String> DEFAULT_SPEC_FILES = List.of(
+            "src/main/ignition/pull.yaml", "src/main/ignition/pull.yml", "src/main/ignition/pull.json");
 
     public GenerateRequest {
         Objects.requireNonNull(baseDirectory, "baseDirectory");

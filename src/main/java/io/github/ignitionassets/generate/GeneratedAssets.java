@@ -11,6 +11,7 @@ import java.util.Map;
 /**
  * The three assets, rendered and ready to write.
  *
+ * @param specFile   the spec file read, as the user knows it, or {@code null} when there was none
  * @param spec       the spec they were made from
  * @param script     the pull script
  * @param unit       the unit
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param replaced   entries of the base config that ours replaced, e.g. {@code systemd.units: agent.service}
  * @param warnings   what Ignition's checks warn about in the config (e.g. an enabled unit with no [Install])
  */
-public record GeneratedAssets(PullSpec spec, PullScript script, UnitFile unit, String configName, byte[] config,
+public record GeneratedAssets(String specFile, PullSpec spec, PullScript script, UnitFile unit, String configName, byte[] config,
                               LoadReport load, List<String> replaced, List<String> warnings) {
 
     /** File name to bytes, in the order they are written. */

@@ -34,7 +34,6 @@ public class GenerateMojo extends AbstractMojo {
     static final String ARTIFACT_TYPE = "ign";
     /** Classifier of the attached config artifact. */
     static final String ARTIFACT_CLASSIFIER = "ignition";
-    private static final String DEFAULT_SPEC_FILE = "src/main/ignition/pull.yaml";
 
     /**
      * The container image to pull, fully qualified ({@code registry[:port]/path[:tag][@digest]}). Required unless
@@ -46,12 +45,13 @@ public class GenerateMojo extends AbstractMojo {
     private String image;
 
     /**
-     * The backoff spec, YAML ({@code .yaml}/{@code .yml}) or JSON ({@code .json}). Used when it exists; a file named
-     * here explicitly that does not exist is an error.
+     * The backoff spec, YAML ({@code .yaml}/{@code .yml}) or JSON ({@code .json}); a file named here that does not
+     * exist is an error. Unset: the first of {@code src/main/ignition/pull.yaml}, {@code pull.yml} and
+     * {@code pull.json} that exists (two of them at once are an error), or none. The log names the file read.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "ignition.specFile", defaultValue = "${project.basedir}/src/main/ignition/pull.yaml")
+    @Parameter(property = "ignition.specFile")
     private File specFile;
 
     /**
@@ -248,15 +248,13 @@ public class GenerateMojo extends AbstractMojo {
 
     private GenerateRequest request() {
         Path base = project.getBasedir().toPath();
-        Path spec = specFile == null ? null : specFile.toPath();
-        boolean specRequired = spec != null && !spec.toAbsolutePath().normalize()
-                .equals(base.resolve(DEFAULT_SPEC_FILE).toAbsolutePath().normalize());
+        Path spec = path(specFile);
         var config = new ConfigOptions(path(baseConfig),
                 list(files).stream().map(f -> new ConfigOptions.ExtraFile(f.path, f.mode, path(f.source))).toList(),
                 list(units).stream().map(u -> new ConfigOptions.ExtraUnit(u.name, path(u.file), u.enabled)).toList(),
                 list(dropins).stream().map(d -> new ConfigOptions.ExtraDropin(d.unit, d.name, path(d.file))).toList(),
                 maxConfigBytes, pretty);
-        return new GenerateRequest(base, image, spec, specRequired, backoff == null ? Map.of() : backoff.asSpecValues(),
+        return new GenerateRequest(base, image, spec, spec != null, backoff == null ? Map.of() : backoff.asSpecValues(),
                 unitName, scriptPath, path(unitFile), execStart, timeoutStartSec, ignitionVersion,
                 outputDirectory.toPath(), configName, stateDirectory, maxAttemptsPerHour, config,
                 Path.of(project.getBuild().getDirectory(), "ignition-assets"));

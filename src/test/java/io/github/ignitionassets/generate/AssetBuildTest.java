@@ -134,6 +134,31 @@ class AssetBuildTest {
         assertFalse(Files.exists(base.resolve("target")), "nothing written");
     }
 
+    @Test
+    void readsTheFirstDefaultSpecFileThatExistsAndSaysWhichOrThatThereIsNone() throws Exception {
+        GenerateRequest request = GenerateRequest.defaults(base, null).withStateDirectory("/run/agent-pull-image");
+        GenerateRequest withImage = GenerateRequest.defaults(base, IMAGE);
+        AssetBuild.run(withImage, "plugin 1", collecting);
+        assertTrue(log.contains("info No spec file (none of src/main/ignition/pull.yaml, src/main/ignition/pull.yml,"
+                + " src/main/ignition/pull.json): the POM's values and the defaults"), log.toString());
+
+        assertFalse(AssetBuild.run(withImage, "plugin 1", collecting).generated());
+        Files.createDirectories(base.resolve("src/main/ignition"));
+        Files.writeString(base.resolve("src/main/ignition/pull.yml"), "backoff:\n  maxDelay: 60s\n");
+        assertTrue(AssetBuild.run(withImage, "plugin 1", collecting).generated(), "a default spec file that appeared");
+
+        Files.writeString(base.resolve("src/main/ignition/pull.yml"), "image: quay.io/org/agent:yml\n");
+        log.clear();
+        assertTrue(AssetBuild.run(request, "plugin 1", collecting).generated());
+        assertTrue(log.contains("info Spec file: src/main/ignition/pull.yml"), log.toString());
+        assertTrue(Files.readString(base.resolve("target/generated-resources/ignition/agent.service")).contains(":yml"));
+
+        Files.writeString(base.resolve("src/main/ignition/pull.json"), "{\"image\": \"quay.io/org/agent:json\"}");
+        var e = assertThrows(InvalidInputException.class, () -> AssetBuild.run(request, "plugin 1", collecting));
+        assertEquals(List.of(Problem.of("specFile", "'src/main/ignition/pull.yml' and 'src/main/ignition/pull.json'"
+                + " exist side by side; keep one, or name the one to read with <specFile>")), e.problems());
+    }
+
     private static List<Problem> sorted(List<Problem> problems) {
         return problems.stream().sorted((a, b) -> a.field().compareTo(b.field())).toList();
     }

@@ -115,6 +115,17 @@ class AssetGeneratorTest {
     }
 
     @Test
+    void theBudgetTheSizeLimitAndIgnitionsChecksAreReportedTogether() throws Exception {
+        Path baseConfig = Files.writeString(base.resolve("base.ign"),
+                "{\"ignition\":{\"version\":\"3.1.0\"},\"storage\":{\"files\":[{\"path\":\"relative\"}]}}");
+        var options = new ConfigOptions(baseConfig, List.of(), List.of(), List.of(), 100L, false);
+        var request = GenerateRequest.defaults(base, IMAGE).withMaxAttemptsPerHour(10.0).withConfig(options);
+        List<String> fields = assertThrows(InvalidInputException.class, () -> AssetGenerator.generate(request)).problems()
+                .stream().map(Problem::field).toList();
+        assertEquals(List.of("maxAttemptsPerHour", "config.ign storage.files[0].path", "maxConfigBytes"), fields);
+    }
+
+    @Test
     void budgetFailsTheBuildNamingTheParameterAndBothNumbers() throws Exception {
         var request = GenerateRequest.defaults(base, IMAGE).withMaxAttemptsPerHour(10.0);
         List<Problem> problems = assertThrows(InvalidInputException.class, () -> AssetGenerator.generate(request)).problems();

@@ -121,7 +121,7 @@ class GenerateMojoTest {
         assertEquals(null, getVariableValueFromObject(mojo, "backoff"));
         assertEquals(true, getVariableValueFromObject(mojo, "attach"));
         assertEquals(false, getVariableValueFromObject(mojo, "skip"));
-        assertEquals(basedir.resolve("src/main/ignition/pull.yaml").toFile(), getVariableValueFromObject(mojo, "specFile"));
+        assertEquals(null, getVariableValueFromObject(mojo, "specFile"), "unset: the core looks for the default files");
         assertEquals(basedir.resolve("target/generated-resources/ignition").toFile(),
                 getVariableValueFromObject(mojo, "outputDirectory"));
 
@@ -464,13 +464,14 @@ class GenerateMojoTest {
         for (Path o : outputs) {
             Files.setLastModifiedTime(o, old);
         }
+        String spec = log.stream().filter(l -> l.startsWith("info Spec file: ") || l.startsWith("info No spec file")).findFirst().orElseThrow();
         String size = log.stream().filter(l -> l.startsWith("info Ignition config config.ign: ")).findFirst().orElseThrow();
         String summary = log.stream().filter(l -> l.startsWith("info Load in a registry outage: 12 attempts/host-hour")).findFirst().orElseThrow();
 
         log.clear();
         mojo.execute();
         assertEquals(List.of("info Ignition assets unchanged in target/generated-resources/ignition (same inputs as the last build)",
-                size, summary), log);
+                spec, size, summary), log);
         for (Path o : outputs) {
             assertEquals(old, Files.getLastModifiedTime(o), o + " was rewritten");
         }
