@@ -14,7 +14,7 @@ import org.w3c.dom.NodeList;
 
 /**
  * What every consumer's build resolves to load the plugin: nothing but the plugin. Its libraries (SnakeYAML and
- * Jackson) are embedded in the jar, relocated ({@link PluginJarEmbedsSnakeYamlIT}, {@link PluginJarEmbedsJacksonIT}),
+ * Jackson) are embedded in the jar, relocated ({@link PluginJarEmbedsLibrariesIT}),
  * the POM installed and deployed is the consumer POM (flatten-maven-plugin), with no build section, properties or
  * dependencies, and the development POM imports no BOM.
  */
