@@ -11,10 +11,18 @@ import java.util.Objects;
  */
 public record Problem(String field, String source, String message) {
 
+    /** The source of values given as goal parameters. */
+    public static final String POM = "POM";
+
     public Problem {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(message, "message");
+    }
+
+    /** A problem with a value given in the POM (or as the property that sets the same parameter). */
+    public static Problem inPom(String field, String message) {
+        return new Problem(field, POM, message);
     }
 
     /** A problem with no particular source. */

@@ -36,7 +36,7 @@ public final class AssetGenerator {
     /** Mode of the script on the host: 0755. */
     public static final int SCRIPT_MODE = 0755;
 
-    private static final String POM = "POM";
+    private static final String POM = Problem.POM;
 
     private AssetGenerator() {
     }
@@ -69,38 +69,38 @@ public final class AssetGenerator {
         String stateDirectory = request.stateDirectory() == null ? GenerateRequest.DEFAULT_STATE_DIRECTORY : request.stateDirectory();
         addProblem(problems, "stateDirectory", checkAbsolute(stateDirectory, "/run/agent-pull-image"));
         if (request.maxAttemptsPerHour() != null && !(request.maxAttemptsPerHour() > 0)) {
-            problems.add(Problem.of("maxAttemptsPerHour", "'" + request.maxAttemptsPerHour()
+            problems.add(Problem.inPom("maxAttemptsPerHour", "'" + request.maxAttemptsPerHour()
                     + "' must be a positive number of attempts per host-hour"));
         }
         String versionText = request.ignitionVersion() == null ? GenerateRequest.DEFAULT_IGNITION_VERSION : request.ignitionVersion();
         Optional<IgnitionVersion> version = IgnitionVersion.parse(versionText);
         if (version.isEmpty()) {
-            problems.add(Problem.of("ignitionVersion", "'" + versionText + "' is not supported; allowed: "
+            problems.add(Problem.inPom("ignitionVersion", "'" + versionText + "' is not supported; allowed: "
                     + String.join(", ", IgnitionVersion.supported())));
         }
         String timeout = request.timeoutStartSec() == null ? GenerateRequest.DEFAULT_TIMEOUT_START_SEC : request.timeoutStartSec().strip();
         try {
             TimeSpan.parseMillis(timeout);
         } catch (IllegalArgumentException e) {
-            problems.add(Problem.of("timeoutStartSec", e.getMessage()));
+            problems.add(Problem.inPom("timeoutStartSec", e.getMessage()));
         }
         if (request.execStart() != null && (request.execStart().isBlank() || request.execStart().contains("\n")
                 || request.execStart().contains("\r"))) {
-            problems.add(Problem.of("execStart", "'" + request.execStart().replace("\n", "\\n").replace("\r", "\\r")
+            problems.add(Problem.inPom("execStart", "'" + request.execStart().replace("\n", "\\n").replace("\r", "\\r")
                     + "' must be one non-empty command line"));
         }
         String configName = request.configName() == null ? GenerateRequest.DEFAULT_CONFIG_NAME : request.configName();
         addProblem(problems, "configName", checkFileName(configName));
         String scriptName = scriptPath.substring(scriptPath.lastIndexOf('/') + 1);
         if (configName.equals(scriptName) || configName.equals(unitName)) {
-            problems.add(Problem.of("configName", "'" + configName + "' is also the name of the "
+            problems.add(Problem.inPom("configName", "'" + configName + "' is also the name of the "
                     + (configName.equals(unitName) ? "unit (unitName)" : "script (scriptPath)") + "; outputs would overwrite each other"));
         }
         String userUnit = readUnitFile(request, problems);
         ConfigParts parts = version.isEmpty() ? null
                 : ConfigParts.read(request, version.get(), scriptPath, unitName, problems);
         if (request.config().maxConfigBytes() != null && request.config().maxConfigBytes() <= 0) {
-            problems.add(Problem.of("maxConfigBytes", "'" + request.config().maxConfigBytes() + "' must be a positive number of bytes"));
+            problems.add(Problem.inPom("maxConfigBytes", "'" + request.config().maxConfigBytes() + "' must be a positive number of bytes"));
         }
 
         UnitFile unit = null;
@@ -110,7 +110,7 @@ public final class AssetGenerator {
                 try {
                     unit = UnitFile.withPullStep(unitName, userUnit, scriptPath, image);
                 } catch (IllegalArgumentException e) {
-                    problems.add(Problem.of("unitFile", "'" + display(request, request.unitFile()) + "' " + e.getMessage()));
+                    problems.add(Problem.inPom("unitFile", "'" + display(request, request.unitFile()) + "' " + e.getMessage()));
                 }
             } else {
                 String execStart = request.execStart() != null ? request.execStart() : UnitFile.defaultExecStart(unitName, image);
@@ -124,7 +124,7 @@ public final class AssetGenerator {
         LoadReport load = LoadReport.compute(spec.backoff(), restartPolicy(unit));
         Double budget = request.maxAttemptsPerHour();
         if (budget != null && load.attemptsPerHour() > budget) {
-            problems.add(Problem.of("maxAttemptsPerHour", "the spec makes "
+            problems.add(Problem.inPom("maxAttemptsPerHour", "the spec makes "
                     + load.attemptsPerHour() + " attempts per host-hour in a sustained outage, over the budget of "
                     + budget + "; raise backoff.maxDelay (attempts per hour are about 3600 / maxDelay in seconds)"));
         }
@@ -150,7 +150,7 @@ public final class AssetGenerator {
                 "Ignition's checks", f.message())));
         Long limit = request.config().maxConfigBytes();
         if (limit != null && bytes.length > limit) {
-            problems.add(Problem.of("maxConfigBytes", configName + " is " + bytes.length
+            problems.add(Problem.inPom("maxConfigBytes", configName + " is " + bytes.length
                     + " bytes, over the limit of " + limit + " bytes; leave out extra files or units, or raise the limit"
                     + " if the platform allows (EC2 user data, for one, takes at most 16384)"));
         }
@@ -184,12 +184,12 @@ public final class AssetGenerator {
         String shown = display(request, file);
         if (!Files.exists(file)) {
             if (request.specFileRequired()) {
-                problems.add(Problem.of("specFile", "'" + shown + "' does not exist"));
+                problems.add(Problem.inPom("specFile", "'" + shown + "' does not exist"));
             }
             return null;
         }
         if (!Files.isRegularFile(file)) {
-            problems.add(Problem.of("specFile", "'" + shown + "' is not a file"));
+            problems.add(Problem.inPom("specFile", "'" + shown + "' is not a file"));
             return null;
         }
         return SpecFile.read(file, shown);
@@ -240,7 +240,7 @@ public final class AssetGenerator {
     }
 
     private static void addProblem(List<Problem> problems, String field, Optional<String> problem) {
-        problem.ifPresent(p -> problems.add(Problem.of(field, p)));
+        problem.ifPresent(p -> problems.add(Problem.inPom(field, p)));
     }
 
     private static boolean hasControlCharacter(String text) {

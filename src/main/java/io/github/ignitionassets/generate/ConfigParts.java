@@ -56,18 +56,18 @@ record ConfigParts(ObjectNode base, List<File> files, List<Unit> units, List<Dro
             var f = options.files().get(i);
             String field = "files[" + i + "]";
             String path = f.path() == null ? "" : f.path();
-            AssetGenerator.checkAbsolute(path, "/etc/example.conf").ifPresent(p -> problems.add(Problem.of(field + ".path", p)));
+            AssetGenerator.checkAbsolute(path, "/etc/example.conf").ifPresent(p -> problems.add(Problem.inPom(field + ".path", p)));
             if (path.equals(scriptPath)) {
-                problems.add(Problem.of(field + ".path", "'" + path + "' is the pull script's path (scriptPath)"));
+                problems.add(Problem.inPom(field + ".path", "'" + path + "' is the pull script's path (scriptPath)"));
             } else if (!path.isEmpty() && !paths.add(path)) {
-                problems.add(Problem.of(field + ".path", "'" + path + "' is given twice"));
+                problems.add(Problem.inPom(field + ".path", "'" + path + "' is given twice"));
             }
             Integer mode = null;
             if (f.mode() != null) {
                 try {
                     mode = FileMode.parse(f.mode());
                 } catch (IllegalArgumentException e) {
-                    problems.add(Problem.of(field + ".mode", e.getMessage()));
+                    problems.add(Problem.inPom(field + ".mode", e.getMessage()));
                 }
             }
             byte[] bytes = readBytes(request, f.source(), field + ".source", InputFiles.EXTRA_FILE_LIMIT, problems);
@@ -80,11 +80,11 @@ record ConfigParts(ObjectNode base, List<File> files, List<Unit> units, List<Dro
             var u = options.units().get(i);
             String field = "units[" + i + "]";
             String name = u.name() == null ? "" : u.name();
-            checkUnitName(name).ifPresent(p -> problems.add(Problem.of(field + ".name", p)));
+            checkUnitName(name).ifPresent(p -> problems.add(Problem.inPom(field + ".name", p)));
             if (name.equals(unitName)) {
-                problems.add(Problem.of(field + ".name", "'" + name + "' is the pull unit's name (unitName); use unitFile for it"));
+                problems.add(Problem.inPom(field + ".name", "'" + name + "' is the pull unit's name (unitName); use unitFile for it"));
             } else if (!name.isEmpty() && !names.add(name)) {
-                problems.add(Problem.of(field + ".name", "'" + name + "' is given twice"));
+                problems.add(Problem.inPom(field + ".name", "'" + name + "' is given twice"));
             }
             units.add(new Unit(name, readText(request, u.file(), field + ".file", problems), u.enabled()));
         }
@@ -96,11 +96,11 @@ record ConfigParts(ObjectNode base, List<File> files, List<Unit> units, List<Dro
             String field = "dropins[" + i + "]";
             String unit = d.unit() == null ? "" : d.unit();
             String name = d.name() == null ? "" : d.name();
-            checkUnitName(unit).ifPresent(p -> problems.add(Problem.of(field + ".unit", p)));
+            checkUnitName(unit).ifPresent(p -> problems.add(Problem.inPom(field + ".unit", p)));
             if (!name.endsWith(".conf") || name.length() == ".conf".length() || name.contains("/")) {
-                problems.add(Problem.of(field + ".name", "'" + name + "' must be a file name ending in .conf, e.g. 10-proxy.conf"));
+                problems.add(Problem.inPom(field + ".name", "'" + name + "' must be a file name ending in .conf, e.g. 10-proxy.conf"));
             } else if (!dropinIds.add(unit + "/" + name)) {
-                problems.add(Problem.of(field + ".name", "'" + name + "' is given twice for " + unit));
+                problems.add(Problem.inPom(field + ".name", "'" + name + "' is given twice for " + unit));
             }
             dropins.add(new Dropin(unit, name, readText(request, d.file(), field + ".file", problems)));
         }
@@ -133,19 +133,19 @@ record ConfigParts(ObjectNode base, List<File> files, List<Unit> units, List<Dro
             return null;
         }
         if (!(read instanceof ObjectNode tree)) { // null: a file with no JSON value
-            problems.add(Problem.of("baseConfig", "'" + shown + "' must hold a JSON object, an Ignition config"));
+            problems.add(Problem.inPom("baseConfig", "'" + shown + "' must hold a JSON object, an Ignition config"));
             return null;
         }
         JsonNode versionNode = tree.path("ignition").path("version");
         String version = versionNode.isNull() ? "" : versionNode.asText();
         Optional<IgnitionVersion> parsed = IgnitionVersion.parse(version);
         if (parsed.isEmpty()) {
-            problems.add(Problem.of("baseConfig", "'" + shown + "' has ignition.version '" + version
+            problems.add(Problem.inPom("baseConfig", "'" + shown + "' has ignition.version '" + version
                     + "'; a base config must be one of " + String.join(", ", IgnitionVersion.supported())));
             return null;
         }
         if (parsed.get().compareTo(target) > 0) {
-            problems.add(Problem.of("baseConfig", "'" + shown + "' is version " + version + ", newer than ignitionVersion "
+            problems.add(Problem.inPom("baseConfig", "'" + shown + "' is version " + version + ", newer than ignitionVersion "
                     + target.text() + "; set ignitionVersion to " + version + " or later"));
             return null;
         }
@@ -154,17 +154,17 @@ record ConfigParts(ObjectNode base, List<File> files, List<Unit> units, List<Dro
 
     private static byte[] readBytes(GenerateRequest request, Path file, String field, long limit, List<Problem> problems) {
         if (file == null) {
-            problems.add(Problem.of(field, "is required"));
+            problems.add(Problem.inPom(field, "is required"));
             return null;
         }
         if (!Files.isRegularFile(file)) {
-            problems.add(Problem.of(field, "'" + AssetGenerator.display(request, file) + "' does not exist or is not a file"));
+            problems.add(Problem.inPom(field, "'" + AssetGenerator.display(request, file) + "' does not exist or is not a file"));
             return null;
         }
         try {
             return InputFiles.read(file, limit);
         } catch (InputFiles.TooLarge e) {
-            problems.add(Problem.of(field, String.format("'%s' is larger than %s, the limit for this input",
+            problems.add(Problem.inPom(field, String.format("'%s' is larger than %s, the limit for this input",
                     AssetGenerator.display(request, file), e.limit())));
             return null;
         } catch (IOException e) {
@@ -181,7 +181,7 @@ record ConfigParts(ObjectNode base, List<File> files, List<Unit> units, List<Dro
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            problems.add(Problem.of(field, "'" + AssetGenerator.display(request, file) + "' is not UTF-8 text, as systemd requires"));
+            problems.add(Problem.inPom(field, "'" + AssetGenerator.display(request, file) + "' is not UTF-8 text, as systemd requires"));
             return null;
         }
     }

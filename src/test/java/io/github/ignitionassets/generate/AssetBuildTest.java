@@ -127,9 +127,9 @@ class AssetBuildTest {
 
         var e = assertThrows(InvalidInputException.class, () -> AssetBuild.run(request, "plugin 1", collecting));
         assertEquals(List.of(
-                Problem.of("baseConfig", "'big.ign' is larger than 32 MiB, the limit for this input"),
-                Problem.of("files[0].source", "'big.bin' is larger than 8 MiB, the limit for this input"),
-                Problem.of("unitFile", "'big.service' is larger than 1 MiB, the limit for this input")),
+                Problem.inPom("baseConfig", "'big.ign' is larger than 32 MiB, the limit for this input"),
+                Problem.inPom("files[0].source", "'big.bin' is larger than 8 MiB, the limit for this input"),
+                Problem.inPom("unitFile", "'big.service' is larger than 1 MiB, the limit for this input")),
                 sorted(e.problems()));
         assertFalse(Files.exists(base.resolve("target")), "nothing written");
     }

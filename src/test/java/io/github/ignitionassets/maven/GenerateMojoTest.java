@@ -283,9 +283,9 @@ class GenerateMojoTest {
         assertTrue(m.contains("  - image (POM): 'busybox' is not fully qualified"), m);
         assertTrue(m.contains("docker.io/library/busybox"), m);
         assertTrue(m.contains("  - backoff.maxDelay (POM <backoff>): '1s' must be at least initialDelay (5s)"), m);
-        assertTrue(m.contains("  - unitName: 'agent.timer' must end in .service"), m);
-        assertTrue(m.contains("  - scriptPath: 'usr/local/bin/agent-pull-image' is not absolute"), m);
-        assertTrue(m.contains("  - ignitionVersion: '2.3.0' is not supported; allowed: 3.0.0, 3.1.0, 3.2.0, 3.3.0, 3.4.0, 3.5.0"), m);
+        assertTrue(m.contains("  - unitName (POM): 'agent.timer' must end in .service"), m);
+        assertTrue(m.contains("  - scriptPath (POM): 'usr/local/bin/agent-pull-image' is not absolute"), m);
+        assertTrue(m.contains("  - ignitionVersion (POM): '2.3.0' is not supported; allowed: 3.0.0, 3.1.0, 3.2.0, 3.3.0, 3.4.0, 3.5.0"), m);
         assertEquals(null, e.getCause(), "a failure of the input, not of the plugin");
         assertFalse(Files.exists(basedir.resolve("target")), "nothing written");
         assertEquals(List.of(), project.getAttachedArtifacts());
@@ -304,7 +304,7 @@ class GenerateMojoTest {
     void anExplicitlyNamedMissingSpecFileIsAProblem(GenerateMojo mojo) {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
-        assertTrue(e.getMessage().contains("specFile: 'src/main/ignition/other.yaml' does not exist"), e.getMessage());
+        assertTrue(e.getMessage().contains("specFile (POM): 'src/main/ignition/other.yaml' does not exist"), e.getMessage());
     }
 
     @Test
@@ -356,7 +356,7 @@ class GenerateMojoTest {
 
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
-        assertTrue(e.getMessage().contains("unitFile: 'agent.service' line 5 already runs /usr/local/bin/agent-pull-image"
+        assertTrue(e.getMessage().contains("unitFile (POM): 'agent.service' line 5 already runs /usr/local/bin/agent-pull-image"
                 + " ('ExecStartPre=/usr/local/bin/agent-pull-image quay.io/example/agent:v1'); remove that line: the pull"
                 + " step for quay.io/example/agent:v2 is inserted for you"), e.getMessage());
         assertFalse(Files.exists(basedir.resolve("target")), "nothing written");
