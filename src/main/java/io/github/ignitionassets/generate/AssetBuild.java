@@ -100,8 +100,7 @@ public final class AssetBuild {
         assets.replaced().forEach(entry -> lines.add(new LogLine(Level.INFO,
                 String.format("Replaced the base config's %s with ours", entry))));
         lines.add(new LogLine(Level.INFO, String.format("Ignition config %s: %d bytes, spec %s, image %s",
-                assets.configName(), assets.config().length, request.ignitionVersion() == null
-                        ? GenerateRequest.DEFAULT_IGNITION_VERSION : request.ignitionVersion(), assets.spec().image().text())));
+                assets.configName(), assets.config().length, assets.version().text(), assets.spec().image().text())));
         lines.add(new LogLine(Level.INFO, String.format("%s Details: %s", assets.load().summary(), AssetGenerator.display(request, report))));
         return lines;
     }

@@ -158,7 +158,8 @@ public final class AssetGenerator {
             throw new InvalidInputException(problems); // what only the assembled assets show: all of it at once
         }
         List<String> warnings = report.warnings().stream().map(Finding::toString).toList();
-        return new GeneratedAssets(specFile == null ? null : display(request, specPath), spec, script, unit, configName, bytes, load, config.replacements(), warnings);
+        return new GeneratedAssets(specFile == null ? null : display(request, specPath), spec, script, unit, configName,
+                version.get(), bytes, load, config.replacements(), warnings);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.ignitionassets.generate;
 
 import io.github.ignitionassets.backoff.LoadReport;
+import io.github.ignitionassets.ignition.IgnitionVersion;
 import io.github.ignitionassets.script.PullScript;
 import io.github.ignitionassets.spec.PullSpec;
 import io.github.ignitionassets.systemd.UnitFile;
@@ -16,12 +17,14 @@ import java.util.Map;
  * @param script     the pull script
  * @param unit       the unit
  * @param configName the config's file name
+ * @param version    the config's spec version
  * @param config     the Ignition config's bytes
  * @param load       what the assets cost the registry in an outage
  * @param replaced   entries of the base config that ours replaced, e.g. {@code systemd.units: agent.service}
  * @param warnings   what Ignition's checks warn about in the config (e.g. an enabled unit with no [Install])
  */
-public record GeneratedAssets(String specFile, PullSpec spec, PullScript script, UnitFile unit, String configName, byte[] config,
+public record GeneratedAssets(String specFile, PullSpec spec, PullScript script, UnitFile unit, String configName,
+                              IgnitionVersion version, byte[] config,
                               LoadReport load, List<String> replaced, List<String> warnings) {
 
     /** File name to bytes, in the order they are written. */
