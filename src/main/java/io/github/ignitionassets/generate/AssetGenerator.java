@@ -12,18 +12,14 @@ import io.github.ignitionassets.ignition.IgnitionVersion;
 import io.github.ignitionassets.script.PullScript;
 import io.github.ignitionassets.spec.PullSpec;
 import io.github.ignitionassets.spec.PullSpecs;
-import io.github.ignitionassets.spec.RawValue;
 import io.github.ignitionassets.spec.SpecFile;
-import io.github.ignitionassets.spec.SpecKeys;
 import io.github.ignitionassets.systemd.ServiceTiming;
 import io.github.ignitionassets.systemd.TimeSpan;
 import io.github.ignitionassets.systemd.UnitFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -48,13 +44,7 @@ public final class AssetGenerator {
         Path specPath = specPath(request, problems);
         boolean specUnknown = !problems.isEmpty(); // which file holds the image is not known: don't call it missing
         SpecFile specFile = specPath == null ? null : readSpecFile(request, specPath, problems);
-        Map<String, RawValue> pom = new LinkedHashMap<>();
-        if (request.image() != null) {
-            pom.put(SpecKeys.IMAGE, new RawValue(request.image(), false, POM));
-        }
-        for (Map.Entry<String, String> e : request.backoff().entrySet()) {
-            pom.put(e.getKey(), new RawValue(e.getValue(), false, POM + " <backoff>"));
-        }
+        SpecFile pom = SpecFile.fromPom(request.image(), request.backoff());
         PullSpec spec = null;
         try {
             spec = specUnknown ? null : PullSpecs.resolve(specFile, pom);

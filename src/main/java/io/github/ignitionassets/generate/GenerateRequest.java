@@ -1,10 +1,8 @@
 package io.github.ignitionassets.generate;
 
+import io.github.ignitionassets.core.PomElement;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,7 +12,8 @@ import java.util.Objects;
  * @param image            the image from the POM, or {@code null}
  * @param specFile         the spec file, or {@code null} for the first of {@link #DEFAULT_SPEC_FILES} that exists
  * @param specFileRequired whether a missing spec file is an error (the user named it) or means "no spec file"
- * @param backoff          POM overrides of spec values, by spec key ({@code backoff.maxDelay}); null values are unset
+ * @param backoff          the POM's {@code <backoff>} as written, or {@code null}; each element inside overrides the
+ *                         spec value of its name
  * @param unitName         the unit's name
  * @param scriptPath       where the script lands on the host
  * @param unitFile         the user's unit file, or {@code null} for the built-in unit
@@ -30,7 +29,7 @@ import java.util.Objects;
  *                         {@code target/ignition-assets})
  */
 public record GenerateRequest(Path baseDirectory, String image, Path specFile, boolean specFileRequired,
-                              Map<String, String> backoff, String unitName, String scriptPath, Path unitFile,
+                              PomElement backoff, String unitName, String scriptPath, Path unitFile,
                               String execStart, String timeoutStartSec, String ignitionVersion, Path outputDirectory,
                               String configName, String stateDirectory, Double maxAttemptsPerHour,
                               ConfigOptions config, Path recordDirectory) {
@@ -49,15 +48,13 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
     public GenerateRequest {
         Objects.requireNonNull(baseDirectory, "baseDirectory");
         Objects.requireNonNull(outputDirectory, "outputDirectory");
-        // In the caller's order (the documented one), so messages and the build record are the same every run.
-        backoff = backoff == null ? Map.of() : Collections.unmodifiableMap(withoutNulls(backoff));
         config = config == null ? ConfigOptions.NONE : config;
         recordDirectory = recordDirectory == null ? baseDirectory.resolve("target/ignition-assets") : recordDirectory;
     }
 
     /** A request recorded in the project's {@code target/ignition-assets}. */
     public GenerateRequest(Path baseDirectory, String image, Path specFile, boolean specFileRequired,
-                           Map<String, String> backoff, String unitName, String scriptPath, Path unitFile,
+                           PomElement backoff, String unitName, String scriptPath, Path unitFile,
                            String execStart, String timeoutStartSec, String ignitionVersion, Path outputDirectory,
                            String configName, String stateDirectory, Double maxAttemptsPerHour, ConfigOptions config) {
         this(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath, unitFile, execStart,
@@ -67,7 +64,7 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
 
     /** A request with nothing extra in the config, recorded in the project's {@code target/ignition-assets}. */
     public GenerateRequest(Path baseDirectory, String image, Path specFile, boolean specFileRequired,
-                           Map<String, String> backoff, String unitName, String scriptPath, Path unitFile,
+                           PomElement backoff, String unitName, String scriptPath, Path unitFile,
                            String execStart, String timeoutStartSec, String ignitionVersion, Path outputDirectory,
                            String configName, String stateDirectory, Double maxAttemptsPerHour) {
         this(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath, unitFile, execStart,
@@ -77,7 +74,7 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
 
     /** A request with the default state directory and no load budget. */
     public GenerateRequest(Path baseDirectory, String image, Path specFile, boolean specFileRequired,
-                           Map<String, String> backoff, String unitName, String scriptPath, Path unitFile,
+                           PomElement backoff, String unitName, String scriptPath, Path unitFile,
                            String execStart, String timeoutStartSec, String ignitionVersion, Path outputDirectory,
                            String configName) {
         this(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath, unitFile, execStart,
@@ -108,19 +105,9 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
 
     /** A request with every default, for the given project directory and image. */
     public static GenerateRequest defaults(Path baseDirectory, String image) {
-        return new GenerateRequest(baseDirectory, image, null, false, Map.of(), DEFAULT_UNIT_NAME, DEFAULT_SCRIPT_PATH,
+        return new GenerateRequest(baseDirectory, image, null, false, null, DEFAULT_UNIT_NAME, DEFAULT_SCRIPT_PATH,
                 null, null, DEFAULT_TIMEOUT_START_SEC, DEFAULT_IGNITION_VERSION,
                 baseDirectory.resolve("target/generated-resources/ignition"), DEFAULT_CONFIG_NAME,
                 DEFAULT_STATE_DIRECTORY, null, ConfigOptions.NONE, null);
-    }
-
-    private static Map<String, String> withoutNulls(Map<String, String> m) {
-        Map<String, String> out = new LinkedHashMap<>();
-        m.forEach((key, value) -> {
-            if (value != null) {
-                out.put(key, value);
-            }
-        });
-        return out;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.ignitionassets.maven;
 
 import io.github.ignitionassets.core.InvalidInputException;
+import io.github.ignitionassets.core.PomElement;
 import io.github.ignitionassets.generate.AssetBuild;
 import io.github.ignitionassets.generate.ConfigOptions;
 import io.github.ignitionassets.generate.GenerateRequest;
@@ -9,8 +10,8 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -20,6 +21,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
  * Generates the first-boot assets: the image-pull script, the systemd unit that runs it as {@code ExecStartPre=},
@@ -55,13 +57,29 @@ public class GenerateMojo extends AbstractMojo {
     private File specFile;
 
     /**
-     * Backoff values that override the spec file's field by field: {@code initialDelay}, {@code multiplier},
-     * {@code maxDelay}, {@code jitter}, {@code maxAttempts}, {@code attemptTimeout}, {@code podmanRetries}.
+     * Backoff values that override the spec file's field by field; fields left out keep the spec file's value or the
+     * default. The elements, each checked as the spec file's key of the same name (a misspelt one gets a
+     * "did you mean", and every problem is reported at once):
+     * <ul>
+     * <li>{@code initialDelay}: first delay after a failed pull, e.g. {@code 5s}, {@code 250ms}, {@code PT5S};
+     * default {@code 5s}.</li>
+     * <li>{@code multiplier}: each delay is the previous one times this, {@code >= 1}; 1 means a fixed delay;
+     * default {@code 2}.</li>
+     * <li>{@code maxDelay}: cap on the delay, {@code >= initialDelay}; default {@code 300s}.</li>
+     * <li>{@code jitter}: spread of each sleep, {@code 0 <= jitter < 1}: uniform in
+     * {@code delay*(1-jitter)..delay*(1+jitter)}; default {@code 0.2}.</li>
+     * <li>{@code maxAttempts}: failed pulls before the script gives up; {@code 0} retries forever; default
+     * {@code 0}.</li>
+     * <li>{@code attemptTimeout}: one pull that runs longer is killed and counts as a failed attempt; default
+     * {@code 10m}.</li>
+     * <li>{@code podmanRetries}: retries podman makes by itself within one attempt, passed as {@code --retry} where
+     * podman has it (podman 5); default {@code 0}: one attempt is one registry request.</li>
+     * </ul>
      *
      * @since 0.1.0
      */
     @Parameter
-    private Backoff backoff;
+    private PlexusConfiguration backoff;
 
     /**
      * Name of the systemd unit: letters, digits, {@code :}, {@code _}, {@code .}, {@code -}, ending in {@code .service}.
@@ -258,10 +276,16 @@ public class GenerateMojo extends AbstractMojo {
                 list(units).stream().map(u -> new ConfigOptions.ExtraUnit(u.name, path(u.file), u.enabled)).toList(),
                 list(dropins).stream().map(d -> new ConfigOptions.ExtraDropin(d.unit, d.name, path(d.file))).toList(),
                 maxConfigBytes, pretty);
-        return new GenerateRequest(base, image, spec, spec != null, backoff == null ? Map.of() : backoff.asSpecValues(),
+        return new GenerateRequest(base, image, spec, spec != null, element(backoff),
                 unitName, scriptPath, path(unitFile), execStart, timeoutStartSec, ignitionVersion,
                 outputDirectory.toPath(), configName, stateDirectory, maxAttemptsPerHour, config,
                 Path.of(project.getBuild().getDirectory(), "ignition-assets"));
+    }
+
+    /** A nested parameter as written: Maven checks nothing inside a PlexusConfiguration, the spec's rules do. */
+    private static PomElement element(PlexusConfiguration parameter) {
+        return parameter == null ? null : new PomElement(parameter.getName(), parameter.getValue(null),
+                Arrays.stream(parameter.getChildren()).map(GenerateMojo::element).toList());
     }
 
     private static Path path(File file) {

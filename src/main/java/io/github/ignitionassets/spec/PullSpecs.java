@@ -30,20 +30,17 @@ public final class PullSpecs {
      * Merges and validates.
      *
      * @param file the spec file's values and problems, or {@code null} when there is no spec file
-     * @param pom  values given in the POM, by field; they win over the file's
+     * @param pom  the values given in the POM ({@link SpecFile#fromPom}); they win over the file's
      */
-    public static PullSpec resolve(SpecFile file, Map<String, RawValue> pom) throws InvalidInputException {
+    public static PullSpec resolve(SpecFile file, SpecFile pom) throws InvalidInputException {
         List<Problem> problems = new ArrayList<>();
         Map<String, RawValue> values = new LinkedHashMap<>();
         if (file != null) {
             problems.addAll(file.problems());
             values.putAll(file.values());
         }
-        pom.forEach((field, value) -> {
-            if (value != null) {
-                values.put(field, value);
-            }
-        });
+        problems.addAll(pom.problems());
+        values.putAll(pom.values());
 
         // A spec file that could not be read to its end may well hold the image: don't also call it missing.
         boolean unreadFile = file != null && file.problems().stream().anyMatch(p -> p.field().equals(SpecFile.FIELD));

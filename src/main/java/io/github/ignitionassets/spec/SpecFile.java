@@ -1,6 +1,7 @@
 package io.github.ignitionassets.spec;
 
 import io.github.ignitionassets.core.InputFiles;
+import io.github.ignitionassets.core.PomElement;
 import io.github.ignitionassets.core.Problem;
 import io.github.ignitionassets.spec.SpecTree.Document;
 import io.github.ignitionassets.spec.SpecTree.Entry;
@@ -21,10 +22,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Reads a spec file, YAML or JSON, strictly: unknown and repeated keys are problems, each named with its line.
  * The result holds every value it could read and every problem it found; nothing is validated beyond shape.
+ * The values given in the POM are read into one too, by the same rules ({@link #fromPom}).
  */
 public final class SpecFile {
 
@@ -79,9 +82,38 @@ public final class SpecFile {
     public static SpecFile parse(byte[] bytes, boolean json, String displayName) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         Document doc = json ? JsonSpecReader.read(text) : YamlSpecReader.read(text, MAX_BYTES);
-        var walker = new Walker(displayName, json ? "JSON" : "YAML");
+        var walker = new Walker(displayName, line -> displayName + " line " + line, json ? "JSON" : "YAML");
         walker.walk(doc);
         return new SpecFile(walker.values, walker.problems);
+    }
+
+    /**
+     * Reads the values given in the POM as a spec of their own, by the spec file's rules: an unknown, repeated or
+     * nested element inside {@code <backoff>} is a problem as an unknown, repeated or nested key is.
+     *
+     * @param image   the {@code image} parameter, or {@code null}
+     * @param backoff the {@code <backoff>} parameter as written, or {@code null}
+     */
+    public static SpecFile fromPom(String image, PomElement backoff) {
+        String source = Problem.POM + " <" + SpecKeys.BACKOFF + ">";
+        var walker = new Walker(Problem.POM, line -> source, "XML");
+        if (image != null) {
+            walker.values.put(SpecKeys.IMAGE, new RawValue(image, false, Problem.POM));
+        }
+        if (backoff != null) {
+            walker.readBackoff(node(backoff), source);
+        }
+        return new SpecFile(walker.values, walker.problems);
+    }
+
+    /** An element as the tree a spec file gives: text is a string, elements inside make a mapping. */
+    private static Node node(PomElement element) {
+        if (element.children().isEmpty()) {
+            return new Scalar(element.value(), element.value() == null ? Kind.NULL : Kind.STRING, 0);
+        }
+        var mapping = new Mapping(0);
+        element.children().forEach(c -> mapping.entries().add(new Entry(new Scalar(c.name(), Kind.STRING, 0), node(c))));
+        return mapping;
     }
 
     private static SpecFile failed(Problem problem) {
@@ -91,12 +123,15 @@ public final class SpecFile {
     /** Checks a read document against the spec's keys: one set of rules, whichever syntax built the tree. */
     private static final class Walker {
         private final String displayName;
+        private final IntFunction<String> where;
         private final String syntax;
         private final Map<String, RawValue> values = new LinkedHashMap<>();
         private final List<Problem> problems = new ArrayList<>();
 
-        Walker(String displayName, String syntax) {
+        /** @param where how a problem names the place it is at, from a line */
+        Walker(String displayName, IntFunction<String> where, String syntax) {
             this.displayName = displayName;
+            this.where = where;
             this.syntax = syntax;
         }
 
@@ -186,7 +221,7 @@ public final class SpecFile {
         }
 
         private String where(int line) {
-            return displayName + " line " + line;
+            return where.apply(line);
         }
 
         /** What a value is, in the words of the messages. */

@@ -13,7 +13,6 @@ import io.github.ignitionassets.spec.PullSpecs;
 import io.github.ignitionassets.spec.SpecFile;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Any bytes as a spec file, YAML or JSON: the reader gives a spec or a report of problems, each with its field and
@@ -42,7 +41,7 @@ class SpecReaderFuzzTest {
                 assertTrue(p.source().isEmpty() || p.source().startsWith(name), p.toString());
             });
             try {
-                PullSpec spec = PullSpecs.resolve(file, Map.of());
+                PullSpec spec = PullSpecs.resolve(file, SpecFile.fromPom(null, null));
                 assertTrue(file.problems().isEmpty(), "a spec despite " + file.problems());
                 assertNotNull(spec.image());
             } catch (InvalidInputException e) {

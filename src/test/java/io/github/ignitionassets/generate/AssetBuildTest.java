@@ -121,7 +121,7 @@ class AssetBuildTest {
         var d = GenerateRequest.defaults(base, IMAGE);
         var config = new ConfigOptions(baseConfig, List.of(new ConfigOptions.ExtraFile("/etc/big", "0644", file)),
                 List.of(), List.of(), null, false);
-        var request = new GenerateRequest(base, IMAGE, null, false, Map.of(), d.unitName(), d.scriptPath(), unit, null,
+        var request = new GenerateRequest(base, IMAGE, null, false, null, d.unitName(), d.scriptPath(), unit, null,
                 d.timeoutStartSec(), d.ignitionVersion(), d.outputDirectory(), d.configName(), d.stateDirectory(), null,
                 config);
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ignitionassets.core.InvalidInputException;
+import io.github.ignitionassets.core.PomElement;
 import io.github.ignitionassets.core.Problem;
 import io.github.ignitionassets.it.DataUrlBytes;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ class AssetGeneratorTest {
 
     private GenerateRequest request(String image, Path spec, Map<String, String> backoff) {
         var d = GenerateRequest.defaults(base, image);
-        return new GenerateRequest(base, image, spec, spec != null, backoff, d.unitName(), d.scriptPath(), null, null,
+        return new GenerateRequest(base, image, spec, spec != null, PomElement.of("backoff", backoff), d.unitName(), d.scriptPath(), null, null,
                 d.timeoutStartSec(), d.ignitionVersion(), d.outputDirectory(), d.configName());
     }
 
@@ -65,8 +66,8 @@ class AssetGeneratorTest {
                  "backoff": {"initialDelay": "PT2S", "multiplier": 1.5, "maxDelay": "120s", "jitter": 0.10,
                              "maxAttempts": 9, "attemptTimeout": "5m"}}
                 """);
-        var pom = Map.of("backoff.initialDelay", "2000ms", "backoff.multiplier", "1.50", "backoff.maxDelay", "2m",
-                "backoff.jitter", "0.1", "backoff.maxAttempts", "9", "backoff.attemptTimeout", "300s");
+        var pom = Map.of("initialDelay", "2000ms", "multiplier", "1.50", "maxDelay", "2m",
+                "jitter", "0.1", "maxAttempts", "9", "attemptTimeout", "300s");
         var fromYaml = AssetGenerator.generate(request(null, yaml, Map.of())).files();
         var fromJson = AssetGenerator.generate(request(null, json, Map.of())).files();
         var fromPom = AssetGenerator.generate(request(IMAGE, null, pom)).files();
@@ -80,7 +81,7 @@ class AssetGeneratorTest {
     void reportsProblemsOfEveryParameterAtOnce() {
         var d = GenerateRequest.defaults(base, "busybox");
         var request = new GenerateRequest(base, "busybox", base.resolve("missing.yaml"), true,
-                Map.of("backoff.maxDelay", "5"), "agent.timer", "usr/local/bin/x", null, "a\nb", "ten", "2.3.0",
+                PomElement.of("backoff", Map.of("maxDelay", "5")), "agent.timer", "usr/local/bin/x", null, "a\nb", "ten", "2.3.0",
                 d.outputDirectory(), "x/y.ign");
         List<Problem> problems = assertThrows(InvalidInputException.class, () -> AssetGenerator.generate(request)).problems();
         assertEquals(List.of("specFile", "image", "backoff.maxDelay", "unitName", "scriptPath", "ignitionVersion",
@@ -97,7 +98,7 @@ class AssetGeneratorTest {
     @Test
     void specFileAtTheDefaultPlaceIsOptional() throws Exception {
         var request = request(IMAGE, base.resolve("src/main/ignition/pull.yaml"), Map.of());
-        var optional = new GenerateRequest(base, IMAGE, request.specFile(), false, Map.of(), request.unitName(),
+        var optional = new GenerateRequest(base, IMAGE, request.specFile(), false, null, request.unitName(),
                 request.scriptPath(), null, null, request.timeoutStartSec(), request.ignitionVersion(),
                 request.outputDirectory(), request.configName());
         assertEquals(IMAGE, AssetGenerator.generate(optional).spec().image().text());
@@ -107,7 +108,7 @@ class AssetGeneratorTest {
     void userUnitGetsThePullStep() throws Exception {
         Path unit = Files.writeString(base.resolve("mine.service"), "[Service]\nExecStart=/usr/bin/run %i\n");
         var d = GenerateRequest.defaults(base, IMAGE);
-        var request = new GenerateRequest(base, IMAGE, null, false, Map.of(), "mine.service", "/opt/pull", unit, null,
+        var request = new GenerateRequest(base, IMAGE, null, false, null, "mine.service", "/opt/pull", unit, null,
                 d.timeoutStartSec(), "3.3.0", d.outputDirectory(), d.configName());
         GeneratedAssets a = AssetGenerator.generate(request);
         assertEquals("[Service]\nExecStartPre=/opt/pull quay.io/org/agent:v1\nExecStart=/usr/bin/run %i\n", a.unit().text());
@@ -147,7 +148,7 @@ class AssetGeneratorTest {
         Path unit = Files.writeString(base.resolve("mine.service"),
                 "[Service]\nRestart=always\nRestartSec=3\nTimeoutStartSec=3min\nExecStart=/usr/bin/run\n");
         var d = GenerateRequest.defaults(base, IMAGE);
-        var request = new GenerateRequest(base, IMAGE, null, false, Map.of("backoff.jitter", "0"), "mine.service",
+        var request = new GenerateRequest(base, IMAGE, null, false, PomElement.of("backoff", Map.of("jitter", "0")), "mine.service",
                 d.scriptPath(), unit, null, d.timeoutStartSec(), d.ignitionVersion(), d.outputDirectory(), d.configName());
         GeneratedAssets a = AssetGenerator.generate(request);
         assertEquals(180.0, a.load().timeoutStartSeconds());
@@ -159,7 +160,7 @@ class AssetGeneratorTest {
         Path unit = Files.writeString(base.resolve("mine.service"),
                 "[Service]\nRestart=always\nRestartSec=3\nExecStart=/usr/bin/run \\\n  TimeoutStartSec=5\n");
         var d = GenerateRequest.defaults(base, IMAGE);
-        var request = new GenerateRequest(base, IMAGE, null, false, Map.of("backoff.jitter", "0"), "mine.service",
+        var request = new GenerateRequest(base, IMAGE, null, false, PomElement.of("backoff", Map.of("jitter", "0")), "mine.service",
                 d.scriptPath(), unit, null, d.timeoutStartSec(), d.ignitionVersion(), d.outputDirectory(), d.configName());
         GeneratedAssets a = AssetGenerator.generate(request);
         assertEquals(90.0, a.load().timeoutStartSeconds(), "systemd's default: the continuation belongs to ExecStart=");
@@ -178,7 +179,7 @@ class AssetGeneratorTest {
     @Test
     void outputNamesMustNotCollide() {
         var d = GenerateRequest.defaults(base, IMAGE);
-        var request = new GenerateRequest(base, IMAGE, null, false, Map.of(), d.unitName(), d.scriptPath(), null, null,
+        var request = new GenerateRequest(base, IMAGE, null, false, null, d.unitName(), d.scriptPath(), null, null,
                 d.timeoutStartSec(), d.ignitionVersion(), d.outputDirectory(), "agent.service");
         List<Problem> problems = assertThrows(InvalidInputException.class, () -> AssetGenerator.generate(request)).problems();
         assertEquals("configName", problems.get(0).field());

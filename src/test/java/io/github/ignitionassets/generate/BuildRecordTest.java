@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ignitionassets.core.PomElement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -33,8 +34,8 @@ class BuildRecordTest {
                 List.of(new ConfigOptions.ExtraUnit("extra.service", Path.of("extra.service"), true)),
                 List.of(new ConfigOptions.ExtraDropin("agent.service", "limits.conf", Path.of("limits.conf"))), null, false);
         var backoff = new LinkedHashMap<String, String>();
-        backoff.put("backoff.maxDelay", "60s");
-        return new GenerateRequest(dir, null, dir.resolve("pull.yaml"), false, backoff, "agent.service", null,
+        backoff.put("maxDelay", "60s");
+        return new GenerateRequest(dir, null, dir.resolve("pull.yaml"), false, PomElement.of("backoff", backoff), "agent.service", null,
                 Path.of("agent.service"), null, null, null, dir.resolve("out"), null, null, null, options,
                 dir.resolve("target/ignition-assets"));
     }
@@ -55,7 +56,7 @@ class BuildRecordTest {
         changes.put("drop-in", q -> edit("limits.conf", q));
         changes.put("a parameter", q -> digest(q.withStateDirectory("/run/other"), "plugin 1"));
         changes.put("a backoff value", q -> digest(new GenerateRequest(dir, null, q.specFile(), false,
-                Map.of("backoff.maxDelay", "61s"), "agent.service", null, q.unitFile(), null, null, null, q.outputDirectory(),
+                PomElement.of("backoff", Map.of("maxDelay", "61s")), "agent.service", null, q.unitFile(), null, null, null, q.outputDirectory(),
                 null, null, null, q.config(), q.recordDirectory()), "plugin 1"));
         changes.put("the plugin", q -> digest(q, "plugin 2"));
         changes.put("a file gone", q -> {
@@ -123,10 +124,8 @@ class BuildRecordTest {
         if (type == Long.class) {
             return old == null ? 1L : (Long) old + 1;
         }
-        if (type == Map.class) {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("backoff.jitter", "0.3");
-            return m;
+        if (type == PomElement.class) {
+            return PomElement.of("backoff", Map.of("jitter", "0.3"));
         }
         throw new IllegalArgumentException("no other value for " + type);
     }

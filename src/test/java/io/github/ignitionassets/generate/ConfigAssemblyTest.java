@@ -49,7 +49,7 @@ class ConfigAssemblyTest {
 
     private GenerateRequest request(String version, ConfigOptions options) {
         var d = GenerateRequest.defaults(base, IMAGE);
-        return new GenerateRequest(base, IMAGE, null, false, java.util.Map.of(), d.unitName(), d.scriptPath(), null,
+        return new GenerateRequest(base, IMAGE, null, false, null, d.unitName(), d.scriptPath(), null,
                 null, d.timeoutStartSec(), version, d.outputDirectory(), d.configName(), d.stateDirectory(), null, options);
     }
 

@@ -38,7 +38,7 @@ class ReproducibilityTest {
                 """);
         Path unit = Files.writeString(dir.resolve("agent.service"), "[Service]\nExecStart=/usr/bin/true\n[Install]\nWantedBy=multi-user.target\n");
         var d = GenerateRequest.defaults(dir, null);
-        var request = new GenerateRequest(dir, null, spec, true, Map.of(), d.unitName(), d.scriptPath(), unit, null,
+        var request = new GenerateRequest(dir, null, spec, true, null, d.unitName(), d.scriptPath(), unit, null,
                 d.timeoutStartSec(), "3.4.0", dir.resolve("out"), d.configName(), d.stateDirectory(), 100.0,
                 new ConfigOptions(null, null, null, null, null, true));
         GeneratedAssets assets = AssetGenerator.generate(request);

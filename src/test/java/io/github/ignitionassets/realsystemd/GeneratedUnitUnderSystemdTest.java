@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ignitionassets.core.PomElement;
 import io.github.ignitionassets.generate.AssetGenerator;
 import io.github.ignitionassets.generate.GenerateRequest;
 import io.github.ignitionassets.generate.GeneratedAssets;
@@ -56,12 +57,12 @@ class GeneratedUnitUnderSystemdTest {
     /** The spec under test, and the built-in unit's fixed RestartSec=3. */
     private static final BackoffModel MODEL = new BackoffModel(500, 2, 2000, 3000, 3000);
     private static final Map<String, String> BACKOFF = Map.of(
-            "backoff.initialDelay", "500ms",
-            "backoff.multiplier", "2",
-            "backoff.maxDelay", "2s",
-            "backoff.jitter", "0",
-            "backoff.maxAttempts", "0",
-            "backoff.attemptTimeout", "10s");
+            "initialDelay", "500ms",
+            "multiplier", "2",
+            "maxDelay", "2s",
+            "jitter", "0",
+            "maxAttempts", "0",
+            "attemptTimeout", "10s");
     private static final long OBSERVE_MS = 27_000;
     /** How much later than the model a restart or an attempt may come on a busy 2-core machine. */
     private static final double SLACK_S = 1.5;
@@ -126,7 +127,7 @@ class GeneratedUnitUnderSystemdTest {
     }
 
     private static GeneratedAssets generate(Path tmp, String unit, String script) throws Exception {
-        return AssetGenerator.generate(new GenerateRequest(tmp, IMAGE, null, false, BACKOFF, unit, script, null,
+        return AssetGenerator.generate(new GenerateRequest(tmp, IMAGE, null, false, PomElement.of("backoff", BACKOFF), unit, script, null,
                 null, Long.toString(MODEL.timeoutStartMs() / 1000), GenerateRequest.DEFAULT_IGNITION_VERSION,
                 tmp.resolve("out-" + unit), GenerateRequest.DEFAULT_CONFIG_NAME));
     }

@@ -1,6 +1,7 @@
 package io.github.ignitionassets.realtools;
 
 import io.github.ignitionassets.core.InvalidInputException;
+import io.github.ignitionassets.core.PomElement;
 import io.github.ignitionassets.generate.AssetGenerator;
 import io.github.ignitionassets.generate.GenerateRequest;
 import io.github.ignitionassets.generate.GeneratedAssets;
@@ -39,12 +40,12 @@ final class Assets {
     /** Millisecond-scale backoff for tests: 50ms, 100ms, 200ms, 200ms, ... with no jitter. */
     static Map<String, String> fastBackoff(int maxAttempts) {
         Map<String, String> b = new LinkedHashMap<>();
-        b.put("backoff.initialDelay", "50ms");
-        b.put("backoff.multiplier", "2");
-        b.put("backoff.maxDelay", "200ms");
-        b.put("backoff.jitter", "0");
-        b.put("backoff.maxAttempts", Integer.toString(maxAttempts));
-        b.put("backoff.attemptTimeout", "30s");
+        b.put("initialDelay", "50ms");
+        b.put("multiplier", "2");
+        b.put("maxDelay", "200ms");
+        b.put("jitter", "0");
+        b.put("maxAttempts", Integer.toString(maxAttempts));
+        b.put("attemptTimeout", "30s");
         return b;
     }
 
@@ -63,7 +64,7 @@ final class Assets {
                 unitFile = dir.resolve("my-agent.service.in");
                 Files.writeString(unitFile, USER_UNIT.formatted(image));
             }
-            GenerateRequest r = new GenerateRequest(dir, image, null, false, backoff, d.unitName(), scriptPath,
+            GenerateRequest r = new GenerateRequest(dir, image, null, false, PomElement.of("backoff", backoff), d.unitName(), scriptPath,
                     unitFile, null, d.timeoutStartSec(), ignitionVersion, dir.resolve("out"), d.configName())
                     .withStateDirectory(stateDirectory);
             return AssetGenerator.generate(r);

@@ -261,8 +261,8 @@ class PullScriptAgainstRegistryTest {
         long timeoutStartMs = 3_000;
         long restartMs = 500;
         Map<String, String> backoff = new java.util.LinkedHashMap<>(Assets.fastBackoff(0));
-        backoff.put("backoff.initialDelay", "100ms");
-        backoff.put("backoff.maxDelay", "2s");
+        backoff.put("initialDelay", "100ms");
+        backoff.put("maxDelay", "2s");
         GeneratedAssets a = Assets.generate(dir, image, backoff, GenerateRequest.DEFAULT_SCRIPT_PATH, false, "3.1.0",
                 dir.resolve("state").toString());
         Path ours = Assets.write(a, dir.resolve("out")).resolve(a.script().fileName());

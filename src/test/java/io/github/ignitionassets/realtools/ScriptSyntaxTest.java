@@ -29,12 +29,12 @@ class ScriptSyntaxTest {
 
     static Stream<Map<String, String>> specs() {
         Map<String, String> slow = new LinkedHashMap<>();
-        slow.put("backoff.initialDelay", "5s");
-        slow.put("backoff.multiplier", "1.5");
-        slow.put("backoff.maxDelay", "10m");
-        slow.put("backoff.jitter", "0.25");
-        slow.put("backoff.maxAttempts", "0");
-        slow.put("backoff.attemptTimeout", "15m");
+        slow.put("initialDelay", "5s");
+        slow.put("multiplier", "1.5");
+        slow.put("maxDelay", "10m");
+        slow.put("jitter", "0.25");
+        slow.put("maxAttempts", "0");
+        slow.put("attemptTimeout", "15m");
         return Stream.of(Map.of(), Assets.fastBackoff(2), slow);
     }
 

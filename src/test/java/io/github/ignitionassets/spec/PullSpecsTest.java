@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ignitionassets.backoff.BackoffSpec;
 import io.github.ignitionassets.core.InvalidInputException;
+import io.github.ignitionassets.core.PomElement;
 import io.github.ignitionassets.core.Problem;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -28,17 +29,20 @@ class PullSpecsTest {
         return SpecFile.parse(text.getBytes(StandardCharsets.UTF_8), true, "pull.json");
     }
 
-    private static List<Problem> problems(SpecFile file, Map<String, RawValue> pom) {
+    private static List<Problem> problems(SpecFile file, SpecFile pom) {
         return assertThrows(InvalidInputException.class, () -> PullSpecs.resolve(file, pom)).problems();
     }
 
-    private static RawValue pom(String text) {
-        return new RawValue(text, false, "POM");
+    private static final SpecFile NO_POM_VALUES = SpecFile.fromPom(null, null);
+
+    /** The POM's image and the elements of its {@code <backoff>}. */
+    private static SpecFile pom(String image, Map<String, String> backoff) {
+        return SpecFile.fromPom(image, PomElement.of("backoff", backoff));
     }
 
     @Test
     void imageAloneTakesTheDocumentedDefaults() throws Exception {
-        PullSpec spec = PullSpecs.resolve(yaml("image: quay.io/org/agent:v1\n"), Map.of());
+        PullSpec spec = PullSpecs.resolve(yaml("image: quay.io/org/agent:v1\n"), NO_POM_VALUES);
         assertEquals("quay.io/org/agent:v1", spec.image().text());
         assertEquals(BackoffSpec.DEFAULTS, spec.backoff());
     }
@@ -54,11 +58,11 @@ class PullSpecsTest {
                   jitter: 0.1
                   maxAttempts: 7
                   attemptTimeout: PT2M
-                """), Map.of());
+                """), NO_POM_VALUES);
         PullSpec fromJson = PullSpecs.resolve(json("""
                 {"image": "quay.io/org/agent:v1", "backoff": {"initialDelay": "250ms", "multiplier": 1.50,
                  "maxDelay": "60s", "jitter": "0.10", "maxAttempts": 7, "attemptTimeout": "2m"}}
-                """), Map.of());
+                """), NO_POM_VALUES);
         assertEquals(fromYaml, fromJson);
         assertEquals(new BackoffSpec(Duration.ofMillis(250), new BigDecimal("1.5"), Duration.ofMinutes(1),
                 new BigDecimal("0.1"), 7, Duration.ofMinutes(2), 0), fromYaml.backoff());
@@ -71,7 +75,7 @@ class PullSpecsTest {
                 backoff:
                   initialDelay: 1s
                   maxDelay: 10s
-                """), Map.of(SpecKeys.MAX_DELAY, pom("20s"), SpecKeys.IMAGE, pom("quay.io/org/other:v2")));
+                """), pom("quay.io/org/other:v2", Map.of("maxDelay", "20s")));
         assertEquals("quay.io/org/other:v2", spec.image().text());
         assertEquals(Duration.ofSeconds(1), spec.backoff().initialDelay());
         assertEquals(Duration.ofSeconds(20), spec.backoff().maxDelay());
@@ -88,7 +92,7 @@ class PullSpecsTest {
                   jitter: 1
                   maxAttempts: -1
                   maxDelays: 3s
-                """), Map.of());
+                """), NO_POM_VALUES);
         assertEquals(List.of(
                 SpecKeys.MAX_DELAY + "s", SpecKeys.IMAGE, SpecKeys.INITIAL_DELAY, SpecKeys.MAX_ATTEMPTS,
                 SpecKeys.MULTIPLIER, SpecKeys.JITTER),
@@ -120,7 +124,8 @@ class PullSpecsTest {
     void namesTheFieldTheValueAndWhatIsAllowed(String setting, String field, String message) {
         String key = setting.substring(0, setting.indexOf(':'));
         String value = setting.substring(setting.indexOf(':') + 2);
-        List<Problem> problems = problems(null, Map.of(SpecKeys.IMAGE, pom("quay.io/org/agent"), key, pom(value)));
+        List<Problem> problems = problems(null, pom("quay.io/org/agent",
+                Map.of(key.substring(SpecKeys.BACKOFF.length() + 1), value)));
         assertEquals(1, problems.size(), problems.toString());
         assertEquals(field, problems.get(0).field());
         assertTrue(problems.get(0).message().contains(message), problems.get(0).message());
@@ -128,7 +133,7 @@ class PullSpecsTest {
 
     @Test
     void missingImageSaysWhereToSetIt() {
-        List<Problem> problems = problems(yaml("backoff:\n  maxDelay: 60s\n"), Map.of());
+        List<Problem> problems = problems(yaml("backoff:\n  maxDelay: 60s\n"), NO_POM_VALUES);
         assertEquals("image", problems.get(0).field());
         assertTrue(problems.get(0).message().contains("ignition.image"));
     }
@@ -168,8 +173,41 @@ class PullSpecsTest {
     }
 
     @Test
+    void theBackoffElementGetsTheSpecFilesChecksAllAtOnce() {
+        var backoff = new PomElement("backoff", null, List.of(
+                new PomElement("maxDelays", "10m", List.of()),
+                new PomElement("initialDelay", "5", List.of()),
+                new PomElement("jitter", null, List.of(new PomElement("value", "0.1", List.of()))),
+                new PomElement("initialDelay", "1s", List.of()),
+                new PomElement("multiplier", null, List.of())));
+        List<Problem> problems = problems(null, SpecFile.fromPom("quay.io/org/agent", backoff));
+        assertEquals(List.of("backoff.maxDelays", "backoff.jitter", "backoff.initialDelay", "backoff.initialDelay"),
+                problems.stream().map(Problem::field).toList(), problems.toString());
+        assertTrue(problems.stream().allMatch(p -> p.source().equals("POM <backoff>")), problems.toString());
+        assertTrue(problems.get(0).message().contains("did you mean 'backoff.maxDelay'?"), problems.get(0).message());
+        assertTrue(problems.get(1).message().contains("must be a single value"), problems.get(1).message());
+        assertEquals("is given twice", problems.get(2).message());
+        assertTrue(problems.get(3).message().contains("'5' has no unit; write 5s"), problems.get(3).message());
+    }
+
+    @Test
+    void textDirectlyInTheBackoffElementIsAProblem() {
+        List<Problem> problems = problems(null, SpecFile.fromPom("quay.io/org/agent", new PomElement("backoff", "5s", List.of())));
+        assertEquals("backoff (POM <backoff>): must be a mapping of " + SpecKeys.BACKOFF_KEYS + ", found a string",
+                problems.get(0).toString());
+    }
+
+    @Test
+    void anEmptyElementKeepsTheSpecFilesValue() throws Exception {
+        var backoff = new PomElement("backoff", null, List.of(new PomElement("maxDelay", null, List.of())));
+        PullSpec spec = PullSpecs.resolve(yaml("image: quay.io/a/b\nbackoff:\n  maxDelay: 1m\n"),
+                SpecFile.fromPom(null, backoff));
+        assertEquals(Duration.ofMinutes(1), spec.backoff().maxDelay());
+    }
+
+    @Test
     void emptyFileMeansDefaults() throws Exception {
-        PullSpec spec = PullSpecs.resolve(yaml("# nothing yet\n"), Map.of(SpecKeys.IMAGE, pom("quay.io/a/b")));
+        PullSpec spec = PullSpecs.resolve(yaml("# nothing yet\n"), pom("quay.io/a/b", Map.of()));
         assertEquals(BackoffSpec.DEFAULTS, spec.backoff());
     }
 }
