@@ -24,6 +24,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Config JSON read and written with Jackson: the base config, the config the validate goal checks, and the config we
@@ -78,24 +83,38 @@ public final class ConfigJson {
      * @throws SyntaxException when the text is not one JSON value
      */
     public static JsonNode read(String text) throws SyntaxException {
+        return readLocated(text).value();
+    }
+
+    /**
+     * Reads one JSON value and where each value in it starts.
+     *
+     * @param text the config, decoded from UTF-8 (with replacement)
+     * @return the value ({@code null} when the text holds none) with its values' places
+     * @throws SyntaxException when the text is not one JSON value
+     */
+    public static Located readLocated(String text) throws SyntaxException {
         if (text.startsWith("\uFEFF")) {
             throw new SyntaxException("a byte order mark (U+FEFF) before the JSON value; save the file as UTF-8 without one", 1, 1);
         }
+        Map<String, Integer> starts = new HashMap<>();
+        Map<String, Integer> keys = new HashMap<>();
         try (JsonParser parser = FACTORY.createParser(text)) {
-            return document(parser);
+            return new Located(document(parser, starts, keys), text, starts, keys);
         } catch (IOException e) {
             throw new UncheckedIOException("reading JSON from a string", e);
         }
     }
 
-    private static JsonNode document(JsonParser p) throws SyntaxException, IOException {
+    private static JsonNode document(JsonParser p, Map<String, Integer> starts, Map<String, Integer> keys)
+            throws SyntaxException, IOException {
         JsonNode value;
         try {
             JsonToken first = p.nextToken();
             if (first == null) {
                 return null;
             }
-            value = value(p, first);
+            value = value(p, first, "", starts, keys);
         } catch (JsonProcessingException e) {
             throw fault(JsonFaults.describe(e), e, p);
         }
@@ -109,23 +128,41 @@ public final class ConfigJson {
         return value;
     }
 
+    private static int offset(JsonParser p) {
+        return Math.toIntExact(p.currentTokenLocation().getCharOffset());
+    }
+
     private static SyntaxException fault(String reason, JsonProcessingException e, JsonParser parser) {
         return new SyntaxException(reason, JsonFaults.where(e, parser));
     }
 
-    private static JsonNode value(JsonParser p, JsonToken token) throws IOException {
+    /**
+     * The value that starts at {@code token}, noting where it, each value and each key in it start.
+     *
+     * @param path   the value's path as a {@link Finding} names it ({@code storage.files[0].path})
+     * @param starts where each value starts, by path, as a character offset
+     * @param keys   where each key starts, by the path of its value
+     */
+    private static JsonNode value(JsonParser p, JsonToken token, String path, Map<String, Integer> starts,
+                                  Map<String, Integer> keys) throws IOException {
+        // A repeated key's last value wins, as in Go; so does its place. Ignition places an object or a list just
+        // inside its bracket, anything else at its first character.
+        boolean container = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY;
+        starts.put(path, offset(p) + (container ? 1 : 0));
         return switch (token) {
             case START_OBJECT -> {
                 ObjectNode object = NODES.objectNode();
                 for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-                    object.set(key, value(p, p.nextToken()));
+                    String at = path.isEmpty() ? key : path + "." + key;
+                    keys.put(at, offset(p));
+                    object.set(key, value(p, p.nextToken(), at, starts, keys));
                 }
                 yield object;
             }
             case START_ARRAY -> {
                 ArrayNode array = NODES.arrayNode();
                 for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                    array.add(value(p, t));
+                    array.add(value(p, t, path + "[" + array.size() + "]", starts, keys));
                 }
                 yield array;
             }
@@ -167,6 +204,66 @@ public final class ConfigJson {
             }
         });
         return out.toString();
+    }
+
+    /**
+     * A JSON value as read, with where each value in it starts: the line, and the column counted in UTF-8 bytes, as
+     * Ignition reports them.
+     */
+    public static final class Located {
+
+        private final JsonNode value;
+        private final String text;
+        private final Map<String, Integer> starts;
+        private final Map<String, Integer> keys;
+        private int[] lineStarts;
+
+        private Located(JsonNode value, String text, Map<String, Integer> starts, Map<String, Integer> keys) {
+            this.value = value;
+            this.text = text;
+            this.starts = starts;
+            this.keys = keys;
+        }
+
+        /** The value, or {@code null} when the text held none. */
+        public JsonNode value() {
+            return value;
+        }
+
+        /**
+         * Where the value at {@code path} starts; for a path the text does not hold (a missing field, a key written
+         * in other case), where the nearest value around it starts, as Ignition reports it.
+         *
+         * @param path a path as a {@link Finding} names it, {@code ""} for the whole value
+         */
+        public Position position(String path) {
+            String at = path;
+            while (!starts.containsKey(at) && !at.isEmpty()) {
+                at = at.substring(0, Math.max(0, Math.max(at.lastIndexOf('.'), at.lastIndexOf('['))));
+            }
+            return position(starts.getOrDefault(at, 0));
+        }
+
+        /** Where the key of the value at {@code path} starts, as Ignition places an unknown key; else as {@link #position}. */
+        public Position keyPosition(String path) {
+            Integer key = keys.get(path);
+            return key == null ? position(path) : position(key);
+        }
+
+        private Position position(int offset) {
+            if (lineStarts == null) {
+                lineStarts = IntStream.concat(IntStream.of(0),
+                        IntStream.range(0, text.length()).filter(i -> text.charAt(i) == '\n').map(i -> i + 1)).toArray();
+            }
+            int line = Arrays.binarySearch(lineStarts, offset);
+            line = line >= 0 ? line : -line - 2;
+            int column = text.substring(lineStarts[line], offset).getBytes(StandardCharsets.UTF_8).length + 1;
+            return new Position(line + 1, column);
+        }
+    }
+
+    /** A place in JSON text: 1-based line, and 1-based column counted in UTF-8 bytes. */
+    public record Position(int line, int column) {
     }
 
     /** Text that is not one JSON value: what is wrong and where (1-based). */

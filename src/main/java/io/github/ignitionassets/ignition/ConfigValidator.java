@@ -9,6 +9,7 @@ import io.github.ignitionassets.ignition.ConfigSchema.Type;
 import io.github.ignitionassets.systemd.UnitSyntax;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -75,18 +76,26 @@ public final class ConfigValidator {
         }
         // Go's encoding/json reads invalid UTF-8 as U+FFFD; so does this decoding.
         String text = new String(bytes, StandardCharsets.UTF_8);
-        JsonNode root;
+        ConfigJson.Located config;
         try {
-            root = ConfigJson.read(text);
+            config = ConfigJson.readLocated(text);
         } catch (ConfigJson.SyntaxException e) {
-            error("", FindingKind.JSON_SYNTAX, ValidationMessages.syntax(e.reason(), e.line(), e.column()));
+            errors.add(new Finding("", FindingKind.JSON_SYNTAX, ValidationMessages.syntax(e.reason()), e.line(), e.column()));
             return;
         }
-        if (root == null) {
-            error("", FindingKind.JSON_SYNTAX, ValidationMessages.syntax(ValidationMessages.NO_VALUE, 1, 1));
+        if (config.value() == null) {
+            errors.add(new Finding("", FindingKind.JSON_SYNTAX, ValidationMessages.syntax(ValidationMessages.NO_VALUE), 1, 1));
             return;
         }
-        check(root);
+        check(config.value());
+        placeInText(errors, config);
+        placeInText(warnings, config);
+    }
+
+    /** Gives each finding its place in the text and puts them in document order (findings at one place keep theirs). */
+    private static void placeInText(List<Finding> findings, ConfigJson.Located config) {
+        findings.replaceAll(f -> f.at(f.kind() == FindingKind.UNKNOWN_KEY ? config.keyPosition(f.path()) : config.position(f.path())));
+        findings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
     }
 
     private void check(JsonNode root) {

@@ -44,8 +44,9 @@ final class ValidationMessages {
     private ValidationMessages() {
     }
 
-    static String syntax(String what, long line, long column) {
-        return "JSON syntax error at line " + line + " column " + column + ": " + what;
+    /** The place is the finding's own, not in the message. */
+    static String syntax(String what) {
+        return "JSON syntax error: " + what;
     }
 
     static String type(String expected, String found) {

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * What {@link ConfigValidator} found: errors make Ignition refuse the config, warnings do not.
  *
- * @param errors   every error, in document order as far as possible
- * @param warnings every warning
+ * @param errors   every error; for a config read from text, in document order, each with its line and column
+ * @param warnings every warning, in the same order
  */
 public record ValidationReport(List<Finding> errors, List<Finding> warnings) {
 

@@ -95,7 +95,9 @@ public class ValidateMojo extends AbstractMojo {
                 : " with " + report.warnings().size() + " warning(s)"));
     }
 
+    /** As ignition-validate names a place: {@code $.storage.files[0].path, line 3 col 11}. */
     private static String where(Finding f) {
-        return f.path().isEmpty() ? "$" : "$." + f.path();
+        String path = f.path().isEmpty() ? "$" : "$." + f.path();
+        return f.hasPosition() ? String.format("%s, line %d col %d", path, f.line(), f.column()) : path;
     }
 }

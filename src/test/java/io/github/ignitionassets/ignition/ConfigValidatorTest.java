@@ -131,10 +131,10 @@ class ConfigValidatorTest {
             List<Finding> errors = ConfigValidator.validate(deep.getBytes(StandardCharsets.UTF_8)).errors();
             assertEquals(1, errors.size(), errors::toString);
             assertEquals(FindingKind.JSON_SYNTAX, errors.get(0).kind());
-            assertTrue(errors.get(0).message().startsWith("JSON syntax error at line 1 column "), errors.get(0).message());
+            assertTrue(errors.get(0).message().startsWith("JSON syntax error: "), errors.get(0).message());
         }
         String limit = "[".repeat(ConfigJson.MAX_DEPTH) + "]".repeat(ConfigJson.MAX_DEPTH);
-        assertEquals(List.of(new Finding("", FindingKind.TYPE, ValidationMessages.NOT_OBJECT)),
+        assertEquals(List.of(new Finding("", FindingKind.TYPE, ValidationMessages.NOT_OBJECT, 1, 2)),
                 ConfigValidator.validate(limit.getBytes(StandardCharsets.UTF_8)).errors());
     }
 
@@ -170,7 +170,7 @@ class ConfigValidatorTest {
     })
     void aVersionIsUnsupportedOnlyWhenItIsValidSemver(String version, String message) {
         var report = ConfigValidator.validate(("{\"ignition\":{\"version\":\"" + version + "\"}}").getBytes(StandardCharsets.UTF_8));
-        assertEquals(List.of(new Finding("ignition.version", FindingKind.VERSION, message)), report.errors());
+        assertEquals(List.of(new Finding("ignition.version", FindingKind.VERSION, message, 1, 24)), report.errors());
     }
 
     @Test
@@ -178,7 +178,37 @@ class ConfigValidatorTest {
         Finding f = ConfigValidator.validate("{\n\"ignition\": {\"version\": \"3.3.0\"},\n\"storage\": {]\n}".getBytes(StandardCharsets.UTF_8))
                 .errors().get(0);
         assertEquals(FindingKind.JSON_SYNTAX, f.kind());
-        assertTrue(f.message().startsWith("JSON syntax error at line 3 column 13: Unexpected close marker ']'"), f.message());
+        assertEquals(List.of(3, 13), List.of(f.line(), f.column()));
+        assertTrue(f.message().startsWith("JSON syntax error: Unexpected close marker ']'"), f.message());
+    }
+
+    @Test
+    void findingsComeInDocumentOrderWithIgnitionsLinesAndColumns() {
+        // Checked storage first, then systemd, the findings would come out of order; ignition-validate 2.14 names
+        // the same places (in its own order: files[2], units[0], files[1], then the warning).
+        String config = """
+                {"ignition": {"version": "3.1.0"},
+                 "systemd": {"units": [{"name": "a.servic"}]},
+                 "storage": {"files": [{"path": "/b", "mode": 420},
+                   {"path": "/b"}, {"path": "r\u00e9l"}], "Links": []}}
+                """;
+        var report = ConfigValidator.validate(config.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("systemd.units[0].name 2:33", "storage.files[1] 4:5", "storage.files[2].path 4:29"),
+                report.errors().stream().map(f -> f.path() + " " + f.line() + ":" + f.column()).toList());
+        // An unknown key is placed at the key, as Ignition places it.
+        assertEquals(List.of("storage.Links 4:39"),
+                report.warnings().stream().map(f -> f.path() + " " + f.line() + ":" + f.column()).toList());
+    }
+
+    @Test
+    void columnsCountUtf8BytesAsIgnitionDoes() throws Exception {
+        var config = ConfigJson.readLocated("{\"a\": \"\u00e9\u20ac\ud83d\ude80\", \"b\": [1, {\"c\": 2}]}");
+        // é, € and 🚀 are 2, 3 and 4 bytes; a list or an object is placed just inside its bracket.
+        assertEquals(new ConfigJson.Position(1, 26), config.position("b"));
+        assertEquals(new ConfigJson.Position(1, 30), config.position("b[1]"));
+        assertEquals(new ConfigJson.Position(1, 35), config.position("b[1].c"));
+        assertEquals(new ConfigJson.Position(1, 30), config.position("b[1].missing"), "a missing field: the nearest value");
+        assertEquals(new ConfigJson.Position(1, 30), config.keyPosition("b[1].c"));
     }
 
     @Test

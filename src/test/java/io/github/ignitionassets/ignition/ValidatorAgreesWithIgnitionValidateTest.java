@@ -26,13 +26,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every corpus config through the real {@code ignition-validate} (Debian package {@code ignition}, 2.14): same
- * verdict (ok, warnings only, errors) as ours, and every path it names is one we name with the same severity.
+ * verdict (ok, warnings only, errors) as ours, and every path it names is one we name with the same severity, line
+ * and column.
  */
 @Tag("real-tools")
 class ValidatorAgreesWithIgnitionValidateTest {
 
     private static final Path TOOL = Path.of("/usr/bin/ignition-validate");
-    private static final Pattern LINE = Pattern.compile("^(error|warning) at \\$\\.?([^,]*),", Pattern.MULTILINE);
+    /** {@code error at $.storage.files.0.path, line 3 col 11: path not absolute}. */
+    private static final Pattern LINE = Pattern.compile("^(error|warning) at \\$\\.?([^,]*), line (\\d+) col (\\d+):",
+            Pattern.MULTILINE);
 
     enum Verdict { OK, WARNINGS, ERRORS }
 
@@ -109,11 +112,11 @@ class ValidatorAgreesWithIgnitionValidateTest {
         TreeSet<String> named = new TreeSet<>();
         Matcher m = LINE.matcher(output);
         while (m.find()) {
-            named.add(m.group(1) + " " + toOurPath(m.group(2)));
+            named.add(String.format("%s %s line %s col %s", m.group(1), toOurPath(m.group(2)), m.group(3), m.group(4)));
         }
         TreeSet<String> ourPaths = new TreeSet<>();
-        report.errors().forEach(f -> ourPaths.add("error " + f.path()));
-        report.warnings().forEach(f -> ourPaths.add("warning " + f.path()));
+        report.errors().forEach(f -> ourPaths.add(String.format("error %s line %d col %d", f.path(), f.line(), f.column())));
+        report.warnings().forEach(f -> ourPaths.add(String.format("warning %s line %d col %d", f.path(), f.line(), f.column())));
         TreeSet<String> missing = new TreeSet<>(named);
         missing.removeAll(ourPaths);
         assertEquals(List.of(), List.copyOf(missing), () -> file + ": ignition-validate said:\n" + output + "we said: " + report);
