@@ -7,6 +7,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.testing.SilentLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,8 @@ class ValidateMojoTest {
 
     private static ValidateMojo withConfig(File config) throws ReflectiveOperationException {
         ValidateMojo mojo = new ValidateMojo();
+        // A mojo made with new logs to stdout ("[info] config.ign is a valid ...") until it is given a log.
+        mojo.setLog(new SilentLog());
         var field = ValidateMojo.class.getDeclaredField("config");
         field.setAccessible(true);
         field.set(mojo, config);

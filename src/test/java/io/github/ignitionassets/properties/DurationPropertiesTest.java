@@ -13,8 +13,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /** Durations from milliseconds to days: formatting and parsing agree, keep order, never overflow. */
+@StatisticsReport(onFailureOnly = true)
 class DurationPropertiesTest {
 
     @Provide

@@ -27,6 +27,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -34,6 +35,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Image references from the OCI distribution reference grammar are accepted and reach the script and the unit as
  * exactly one argument; strings outside the grammar are refused, never passed through.
  */
+@StatisticsReport(onFailureOnly = true)
 class ImageReferencePropertiesTest {
 
     /** The grammar of distribution/reference, restated here from its documentation as the test's own oracle. */

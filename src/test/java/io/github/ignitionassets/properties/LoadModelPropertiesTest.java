@@ -19,12 +19,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /**
  * For any spec, unit and policy, the model's attempts are what the script promises: in time order, never closer than
  * the schedule's shortest sleep while the state file keeps the schedule, never more than {@code maxAttempts} in a
  * boot, and, without jitter, the same for every random source.
  */
+@StatisticsReport(onFailureOnly = true)
 class LoadModelPropertiesTest {
 
     private static final long HORIZON = 3_600_000L;

@@ -13,8 +13,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /** For any valid spec: nominal delays never decrease nor pass maxDelay; each jittered sleep is within bounds. */
+@StatisticsReport(onFailureOnly = true)
 class SchedulePropertiesTest {
 
     @Provide
