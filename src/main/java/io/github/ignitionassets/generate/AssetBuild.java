@@ -95,8 +95,8 @@ public final class AssetBuild {
         lines.add(new LogLine(Level.INFO, assets.specFile() != null ? "Spec file: " + assets.specFile()
                 : String.format("No spec file (none of %s): the POM's values and the defaults",
                 String.join(", ", GenerateRequest.DEFAULT_SPEC_FILES))));
-        assets.warnings().forEach(w -> lines.add(new LogLine(Level.WARN,
-                String.format("Ignition config %s: %s", assets.configName(), w))));
+        assets.warnings().forEach(w -> lines.add(new LogLine(Level.WARN, w)));
+        assets.notes().forEach(n -> lines.add(new LogLine(Level.INFO, n)));
         assets.replaced().forEach(entry -> lines.add(new LogLine(Level.INFO,
                 String.format("Replaced the base config's %s with ours", entry))));
         lines.add(new LogLine(Level.INFO, String.format("Ignition config %s: %d bytes, spec %s, image %s",

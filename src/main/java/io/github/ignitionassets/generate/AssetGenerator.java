@@ -13,6 +13,7 @@ import io.github.ignitionassets.script.PullScript;
 import io.github.ignitionassets.spec.PullSpec;
 import io.github.ignitionassets.spec.PullSpecs;
 import io.github.ignitionassets.spec.SpecFile;
+import io.github.ignitionassets.systemd.ProxyEnvironment;
 import io.github.ignitionassets.systemd.ServiceTiming;
 import io.github.ignitionassets.systemd.TimeSpan;
 import io.github.ignitionassets.systemd.UnitFile;
@@ -93,6 +94,18 @@ public final class AssetGenerator {
             problems.add(Problem.inPom("maxConfigBytes", "'" + request.config().maxConfigBytes() + "' must be a positive number of bytes"));
         }
 
+        PullProxy proxy = parts == null ? null : PullProxy.resolve(request.proxy(), parts.base(),
+                request.config().baseConfig() == null ? "" : display(request, request.config().baseConfig()), problems);
+        if (proxy != null && userUnit != null && !proxy.environment().isEmpty()) {
+            for (int i = 0; i < parts.dropins().size(); i++) {
+                ConfigParts.Dropin d = parts.dropins().get(i);
+                if (d.unit().equals(unitName) && d.name().equals(ProxyEnvironment.DROPIN_NAME)) {
+                    problems.add(Problem.inPom("dropins[" + i + "].name", String.format(
+                            "'%s' of %s is the drop-in that carries the pull's proxy; give yours another name", d.name(), unitName)));
+                }
+            }
+        }
+
         UnitFile unit = null;
         if (spec != null && problems.isEmpty()) {
             String image = spec.image().text();
@@ -104,7 +117,7 @@ public final class AssetGenerator {
                 }
             } else {
                 String execStart = request.execStart() != null ? request.execStart() : UnitFile.defaultExecStart(unitName, image);
-                unit = UnitFile.builtIn(unitName, image, scriptPath, execStart, timeout);
+                unit = UnitFile.builtIn(unitName, image, scriptPath, execStart, timeout, proxy.environment());
             }
         }
         if (!problems.isEmpty()) {
@@ -132,6 +145,10 @@ public final class AssetGenerator {
         for (ConfigParts.Dropin d : parts.dropins()) {
             config.putDropin(d.unit(), d.name(), d.contents());
         }
+        if (userUnit != null && !proxy.environment().isEmpty()) {
+            // The user's unit is kept as written: the proxy reaches it as a drop-in, as a site's own would.
+            config.putDropin(unitName, ProxyEnvironment.DROPIN_NAME, proxy.environment().dropin());
+        }
         byte[] bytes = config.toBytes(request.config().pretty());
         // The same checks as the validate goal, on what we are about to write: a base config or an extra entry
         // can still make the whole config one that Ignition refuses on the host.
@@ -147,9 +164,10 @@ public final class AssetGenerator {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems); // what only the assembled assets show: all of it at once
         }
-        List<String> warnings = report.warnings().stream().map(Finding::toString).toList();
+        List<String> warnings = new ArrayList<>(proxy.warnings());
+        report.warnings().forEach(f -> warnings.add(String.format("Ignition config %s: %s", configName, f)));
         return new GeneratedAssets(specFile == null ? null : display(request, specPath), spec, script, unit, configName,
-                version.get(), bytes, load, config.replacements(), warnings);
+                version.get(), bytes, load, config.replacements(), warnings, proxy.notes());
     }
 
     /**

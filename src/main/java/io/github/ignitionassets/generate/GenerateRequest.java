@@ -27,12 +27,13 @@ import java.util.Objects;
  * @param config           the base config, extra entries and output form of the Ignition config
  * @param recordDirectory  where the build record and the load report go (the project's
  *                         {@code target/ignition-assets})
+ * @param proxy            the proxy the pull goes through
  */
 public record GenerateRequest(Path baseDirectory, String image, Path specFile, boolean specFileRequired,
                               PomElement backoff, String unitName, String scriptPath, Path unitFile,
                               String execStart, String timeoutStartSec, String ignitionVersion, Path outputDirectory,
                               String configName, String stateDirectory, Double maxAttemptsPerHour,
-                              ConfigOptions config, Path recordDirectory) {
+                              ConfigOptions config, Path recordDirectory, ProxyOptions proxy) {
 
     /** Parameter defaults, as documented for the goal. */
     public static final String DEFAULT_UNIT_NAME = "agent.service";
@@ -50,6 +51,7 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         config = config == null ? ConfigOptions.NONE : config;
         recordDirectory = recordDirectory == null ? baseDirectory.resolve("target/ignition-assets") : recordDirectory;
+        proxy = proxy == null ? ProxyOptions.NONE : proxy;
     }
 
     /** A request recorded in the project's {@code target/ignition-assets}. */
@@ -59,7 +61,7 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
                            String configName, String stateDirectory, Double maxAttemptsPerHour, ConfigOptions config) {
         this(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath, unitFile, execStart,
                 timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory, maxAttemptsPerHour,
-                config, null);
+                config, null, null);
     }
 
     /** A request with nothing extra in the config, recorded in the project's {@code target/ignition-assets}. */
@@ -69,7 +71,7 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
                            String configName, String stateDirectory, Double maxAttemptsPerHour) {
         this(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath, unitFile, execStart,
                 timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory, maxAttemptsPerHour,
-                ConfigOptions.NONE, null);
+                ConfigOptions.NONE, null, null);
     }
 
     /** A request with the default state directory and no load budget. */
@@ -79,28 +81,35 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
                            String configName) {
         this(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath, unitFile, execStart,
                 timeoutStartSec, ignitionVersion, outputDirectory, configName, DEFAULT_STATE_DIRECTORY, null, ConfigOptions.NONE,
-                null);
+                null, null);
     }
 
     /** This request with another state directory. */
     public GenerateRequest withStateDirectory(String directory) {
         return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
                 unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, directory,
-                maxAttemptsPerHour, config, recordDirectory);
+                maxAttemptsPerHour, config, recordDirectory, proxy);
     }
 
     /** This request with a load budget. */
     public GenerateRequest withMaxAttemptsPerHour(Double budget) {
         return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
                 unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory,
-                budget, config, recordDirectory);
+                budget, config, recordDirectory, proxy);
     }
 
     /** This request with other config options. */
     public GenerateRequest withConfig(ConfigOptions options) {
         return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
                 unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory,
-                maxAttemptsPerHour, options, recordDirectory);
+                maxAttemptsPerHour, options, recordDirectory, proxy);
+    }
+
+    /** This request with a proxy. */
+    public GenerateRequest withProxy(ProxyOptions options) {
+        return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
+                unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory,
+                maxAttemptsPerHour, config, recordDirectory, options);
     }
 
     /** A request with every default, for the given project directory and image. */
@@ -108,6 +117,6 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
         return new GenerateRequest(baseDirectory, image, null, false, null, DEFAULT_UNIT_NAME, DEFAULT_SCRIPT_PATH,
                 null, null, DEFAULT_TIMEOUT_START_SEC, DEFAULT_IGNITION_VERSION,
                 baseDirectory.resolve("target/generated-resources/ignition"), DEFAULT_CONFIG_NAME,
-                DEFAULT_STATE_DIRECTORY, null, ConfigOptions.NONE, null);
+                DEFAULT_STATE_DIRECTORY, null, ConfigOptions.NONE, null, null);
     }
 }

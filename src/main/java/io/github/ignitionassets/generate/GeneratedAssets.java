@@ -21,11 +21,14 @@ import java.util.Map;
  * @param config     the Ignition config's bytes
  * @param load       what the assets cost the registry in an outage
  * @param replaced   entries of the base config that ours replaced, e.g. {@code systemd.units: agent.service}
- * @param warnings   what Ignition's checks warn about in the config (e.g. an enabled unit with no [Install])
+ * @param warnings   what the build warns about: Ignition's checks of the config (e.g. an enabled unit with no
+ *                   [Install]), a plain-text proxy for https
+ * @param notes      what the build took from elsewhere, for the log (e.g. the proxy from the base config)
  */
 public record GeneratedAssets(String specFile, PullSpec spec, PullScript script, UnitFile unit, String configName,
                               IgnitionVersion version, byte[] config,
-                              LoadReport load, List<String> replaced, List<String> warnings) {
+                              LoadReport load, List<String> replaced, List<String> warnings,
+                              List<String> notes) {
 
     /** File name to bytes, in the order they are written. */
     public Map<String, byte[]> files() {

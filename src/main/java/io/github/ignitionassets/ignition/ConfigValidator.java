@@ -65,6 +65,11 @@ public final class ConfigValidator {
         return v.report();
     }
 
+    /** Ignition's warning for a proxy of {@code https} resources that is reached in plain text, if it is. */
+    public static Optional<String> insecureProxy(String httpsProxy) {
+        return httpsProxy.regionMatches(true, 0, "http:", 0, 5) ? Optional.of(ValidationMessages.PROXY_INSECURE) : Optional.empty();
+    }
+
     private ValidationReport report() {
         return new ValidationReport(errors, warnings);
     }
@@ -273,6 +278,8 @@ public final class ConfigValidator {
                 error("ignition.proxy." + proxy, FindingKind.URL_INVALID, ValidationMessages.URL_UNPARSEABLE);
             } else if (!SourceUrl.isHttp(url)) {
                 error("ignition.proxy." + proxy, FindingKind.URL_SCHEME, ValidationMessages.PROXY_SCHEME);
+            } else if (proxy.equals("httpsProxy")) {
+                insecureProxy(url).ifPresent(w -> warning("ignition.proxy." + proxy, FindingKind.INSECURE_PROXY, w));
             }
         }
         for (Entry file : objects(config.path("storage").path("files"), "storage.files")) {

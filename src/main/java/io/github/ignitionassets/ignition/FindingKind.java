@@ -42,6 +42,8 @@ public enum FindingKind {
     DATA_URL,
     /** A URL with a scheme the spec version does not support. */
     URL_SCHEME,
+    /** An {@code http://} proxy for {@code https} resources (a warning). */
+    INSECURE_PROXY,
     /** A URL that does not parse, or an S3 URL with an empty {@code versionId}. */
     URL_INVALID,
     /** HTTP headers on a non-HTTP source, or a header without a name. */

@@ -36,6 +36,7 @@ final class ValidationMessages {
     static final String S3_VERSION_ID = "invalid S3 object VersionId";
     static final String S3_ARN = "invalid S3 ARN format";
     static final String PROXY_SCHEME = "proxies must be http(s)";
+    static final String PROXY_INSECURE = "insecure plaintext HTTP proxy specified for HTTPS resources";
     static final String HEADERS_SCHEME = "cannot use HTTP headers with this source scheme";
     static final String HEADER_NAME = "HTTP header name can't be empty";
     static final String NULL_OBJECT = "null where an object belongs: Ignition reads it as an empty object";

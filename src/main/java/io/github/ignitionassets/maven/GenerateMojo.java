@@ -5,6 +5,7 @@ import io.github.ignitionassets.core.PomElement;
 import io.github.ignitionassets.generate.AssetBuild;
 import io.github.ignitionassets.generate.ConfigOptions;
 import io.github.ignitionassets.generate.GenerateRequest;
+import io.github.ignitionassets.generate.ProxyOptions;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -229,6 +230,46 @@ public class GenerateMojo extends AbstractMojo {
     private boolean pretty;
 
     /**
+     * The proxy for {@code http} URLs the pull goes through, e.g. {@code http://proxy.example.com:3128}: an
+     * {@code http} or {@code https} URL with a host, named as Ignition's {@code ignition.proxy.httpProxy}. Set as
+     * {@code HTTP_PROXY} and {@code http_proxy} in the pull unit's environment. Unset: the base config's value, when
+     * {@code inheritProxy} is true.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.httpProxy")
+    private String httpProxy;
+
+    /**
+     * The proxy for {@code https} URLs (most registries), as {@code httpProxy}; set as {@code HTTPS_PROXY} and
+     * {@code https_proxy}. An {@code http://} proxy here gets Ignition's warning: the proxy sees the requests in
+     * plain text up to the TLS tunnel.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.httpsProxy")
+    private String httpsProxy;
+
+    /**
+     * Hosts, domains ({@code .example.com}) and addresses reached without the proxy; set as {@code NO_PROXY} and
+     * {@code no_proxy}, comma-separated. The property takes them comma-separated. No entry may hold white space or a
+     * comma.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.noProxy")
+    private List<String> noProxy;
+
+    /**
+     * Whether a proxy field not set here takes the base config's {@code ignition.proxy} value: a host that needed a
+     * proxy to fetch its config needs it to pull. The log names each value taken.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.inheritProxy", defaultValue = "true")
+    private boolean inheritProxy;
+
+    /**
      * Skip the goal.
      *
      * @since 0.1.0
@@ -279,7 +320,8 @@ public class GenerateMojo extends AbstractMojo {
         return new GenerateRequest(base, image, spec, spec != null, element(backoff),
                 unitName, scriptPath, path(unitFile), execStart, timeoutStartSec, ignitionVersion,
                 outputDirectory.toPath(), configName, stateDirectory, maxAttemptsPerHour, config,
-                Path.of(project.getBuild().getDirectory(), "ignition-assets"));
+                Path.of(project.getBuild().getDirectory(), "ignition-assets"),
+                new ProxyOptions(httpProxy, httpsProxy, noProxy, inheritProxy));
     }
 
     /** A nested parameter as written: Maven checks nothing inside a PlexusConfiguration, the spec's rules do. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A systemd service unit that runs the pull script as {@code ExecStartPre=}: either the built-in unit or the
@@ -62,13 +63,20 @@ public record UnitFile(String name, String text) {
         return "ExecStartPre=" + UnitText.argument(scriptPath) + " " + UnitText.argument(image);
     }
 
+    /** The built-in unit with no proxy. */
+    public static UnitFile builtIn(String name, String image, String scriptPath, String execStart, String timeoutStartSec) {
+        return builtIn(name, image, scriptPath, execStart, timeoutStartSec, new ProxyEnvironment(null, null, List.of()));
+    }
+
     /**
      * The built-in unit.
      *
      * @param execStart       the {@code ExecStart=} command as unit syntax, written as given
      * @param timeoutStartSec the {@code TimeoutStartSec=} value, written as given
+     * @param proxy           the proxy the pull and the service go through
      */
-    public static UnitFile builtIn(String name, String image, String scriptPath, String execStart, String timeoutStartSec) {
+    public static UnitFile builtIn(String name, String image, String scriptPath, String execStart, String timeoutStartSec,
+                                   ProxyEnvironment proxy) {
         String text = "[Unit]\n"
                 + "Description=" + UnitText.literal("Pull " + image + " with backoff, then run it") + "\n"
                 + "Wants=network-online.target\n"
@@ -80,6 +88,7 @@ public record UnitFile(String name, String text) {
                 + "Restart=always\n"
                 + "RestartSec=3\n"
                 + "TimeoutStartSec=" + timeoutStartSec + "\n"
+                + proxy.lines().stream().map(line -> line + "\n").collect(Collectors.joining())
                 + pullStep(scriptPath, image) + "\n"
                 + "ExecStart=" + execStart + "\n"
                 + "\n"

@@ -190,7 +190,7 @@ class ConfigAssemblyTest {
         var options = options(null, null, List.of(new ExtraUnit("x.timer", timer, true)), null);
         GeneratedAssets a = AssetGenerator.generate(request("3.1.0", options));
         assertEquals(1, a.warnings().size(), a.warnings().toString());
-        assertTrue(a.warnings().get(0).startsWith("systemd.units[0]"), a.warnings().toString());
+        assertTrue(a.warnings().get(0).startsWith("Ignition config config.ign: systemd.units[0]"), a.warnings().toString());
     }
 
     private static List<Problem> problems(GenerateRequest request) {

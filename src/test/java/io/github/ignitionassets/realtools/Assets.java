@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** Generates assets through the plugin's real generator, varying only what a test names. */
 final class Assets {
@@ -57,6 +58,13 @@ final class Assets {
     /** As above, with the script's state directory (tests that run the script use a scratch one, never /run). */
     static GeneratedAssets generate(Path dir, String image, Map<String, String> backoff, String scriptPath,
                                     boolean userUnit, String ignitionVersion, String stateDirectory) {
+        return generate(dir, image, backoff, scriptPath, userUnit, ignitionVersion, stateDirectory, UnaryOperator.identity());
+    }
+
+    /** As above, with the request changed by {@code change} (a proxy, say). */
+    static GeneratedAssets generate(Path dir, String image, Map<String, String> backoff, String scriptPath,
+                                    boolean userUnit, String ignitionVersion, String stateDirectory,
+                                    UnaryOperator<GenerateRequest> change) {
         try {
             GenerateRequest d = GenerateRequest.defaults(dir, image);
             Path unitFile = null;
@@ -67,7 +75,7 @@ final class Assets {
             GenerateRequest r = new GenerateRequest(dir, image, null, false, PomElement.of("backoff", backoff), d.unitName(), scriptPath,
                     unitFile, null, d.timeoutStartSec(), ignitionVersion, dir.resolve("out"), d.configName())
                     .withStateDirectory(stateDirectory);
-            return AssetGenerator.generate(r);
+            return AssetGenerator.generate(change.apply(r));
         } catch (InvalidInputException e) {
             throw new AssertionError("generator rejected a valid request: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ignitionassets.generate.GenerateRequest;
 import io.github.ignitionassets.generate.GeneratedAssets;
+import io.github.ignitionassets.generate.ProxyOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -52,6 +57,51 @@ class SystemdUnitVerifyTest {
 
         assertEquals(0, r.exit(), r::describe);
         assertEquals("", r.output(), () -> "systemd-analyze verify must report nothing:\n" + r.describe());
+    }
+
+    /**
+     * The proxy lines as systemd reads them, in the built-in unit and in the drop-in a user's unit gets: no
+     * assignment is refused or split (a value with a space would be, and reported).
+     */
+    @ParameterizedTest(name = "user unit: {0}")
+    @CsvSource({"false", "true"})
+    void theProxyEnvironmentLoadsCleanly(boolean userUnit) throws Exception {
+        Path analyze = RequiredTool.require("systemd-analyze", "systemd");
+        String scriptPath = "/usr/local/bin/agent-pull-image";
+        GeneratedAssets a = Assets.generate(dir, "registry.example.test:5000/team/agent:1.4", Map.of(), scriptPath, userUnit,
+                "3.1.0", GenerateRequest.DEFAULT_STATE_DIRECTORY, r -> r.withProxy(new ProxyOptions(
+                        "http://user:p%40ss@proxy.example:3128", "https://proxy.example:3129",
+                        List.of("localhost", ".cluster.local", "10.0.0.0/8"), true)));
+        Path root = hostRoot(a, scriptPath, "rwxr-xr-x");
+        JsonNode dropins = new ObjectMapper().readTree(a.config()).at("/systemd/units/0/dropins");
+        assertEquals(userUnit ? 1 : 0, dropins.size(), dropins::toString);
+        for (JsonNode d : dropins) {
+            Path dropin = Files.createDirectories(root.resolve("etc/systemd/system/" + a.unit().name() + ".d"))
+                    .resolve(d.get("name").asText());
+            Files.writeString(dropin, d.get("contents").asText());
+        }
+
+        Cmd.Result r = Cmd.run(Duration.ofSeconds(30), Map.of("SYSTEMD_LOG_COLOR", "0"), analyze.toString(), "verify",
+                "--root=" + root, a.unit().name());
+
+        assertEquals(0, r.exit(), r::describe);
+        assertEquals("", r.output(), () -> "systemd-analyze verify must report nothing:\n" + r.describe());
+    }
+
+    /** The check can fail: a proxy line systemd cannot take as one assignment is reported. */
+    @Test
+    void systemdAnalyzeVerifyReportsABrokenEnvironmentLine() throws Exception {
+        Path analyze = RequiredTool.require("systemd-analyze", "systemd");
+        String scriptPath = "/usr/local/bin/agent-pull-image";
+        GeneratedAssets a = Assets.generate(dir, "registry.example.test:5000/team/agent:1.4", Map.of(), scriptPath, false, "3.1.0");
+        Path root = hostRoot(a, scriptPath, "rwxr-xr-x");
+        Path dropin = Files.createDirectories(root.resolve("etc/systemd/system/" + a.unit().name() + ".d")).resolve("x.conf");
+        Files.writeString(dropin, "[Service]\nEnvironment=NO_PROXY=a b\n");
+
+        Cmd.Result r = Cmd.run(Duration.ofSeconds(30), Map.of("SYSTEMD_LOG_COLOR", "0"), analyze.toString(), "verify",
+                "--root=" + root, a.unit().name());
+
+        assertTrue(r.output().contains("Invalid environment assignment"), r::describe);
     }
 
     /** The check can fail: a script Ignition left without its execute bits is reported. */
