@@ -31,12 +31,15 @@ import java.util.Random;
  * @param fixedRetryAttemptsPerHour          the unit alone retrying every 3 s
  * @param timeoutStartSeconds                the unit's TimeoutStartSec the figures assume; -1 for infinity
  * @param restartSeconds                     the unit's RestartSec the figures assume
+ * @param restarts                           whether the unit restarts a failed start at all
+ * @param unitFrom                           the file each of the unit's settings comes from
  */
 public record LoadReport(double attemptsPerHour, int firstHourAttempts, double maxRecoverySeconds,
                          double meanRecoverySeconds, int requestsPerAttempt, int requestsPerAttemptWithoutRetryFlag,
                          double requestsPerHour, int fleetHosts, int fleetPeakPerSecond,
                          int fleetFirstMinutePeakPerSecond, double resetOnRestartAttemptsPerHour,
-                         double fixedRetryAttemptsPerHour, double timeoutStartSeconds, double restartSeconds) {
+                         double fixedRetryAttemptsPerHour, double timeoutStartSeconds, double restartSeconds,
+                         boolean restarts, RestartPolicy.Origins unitFrom) {
 
     /** Hosts that start failing in the same second, for the fleet figures. */
     public static final int FLEET_HOSTS = 1000;
@@ -103,7 +106,8 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
                 PODMAN4_REQUESTS_PER_PULL, round(perHour * requests), hosts, max(steadyBuckets), max(firstMinute),
                 round(LoadModel.count(reset, STEADY_FROM, STEADY_TO) / 3.0),
                 round(LoadModel.count(fixed, STEADY_FROM, STEADY_TO) / 3.0),
-                unit.timeoutStartMs() == Long.MAX_VALUE ? -1 : unit.timeoutStartMs() / 1000.0, unit.restartMs() / 1000.0);
+                unit.timeoutStartMs() == Long.MAX_VALUE ? -1 : unit.timeoutStartMs() / 1000.0, unit.restartMs() / 1000.0,
+                unit.restarts(), unit.from());
     }
 
     /** One host's attempts into the per-second counts. */
@@ -138,6 +142,13 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
         ObjectNode unit = root.putObject("unit");
         unit.put("timeoutStartSeconds", timeoutStartSeconds);
         unit.put("restartSeconds", restartSeconds);
+        unit.put("restarts", restarts);
+        if (!unitFrom.equals(RestartPolicy.Origins.UNSAID)) {
+            ObjectNode from = unit.putObject("from");
+            from.put("timeoutStartSec", unitFrom.timeoutStart());
+            from.put("restartSec", unitFrom.restartSec());
+            from.put("restart", unitFrom.restart());
+        }
         ObjectNode policy = root.putObject("spec");
         policy.put("initialDelay", DurationText.format(spec.initialDelay()));
         policy.put("multiplier", spec.multiplier().toPlainString());
@@ -163,7 +174,9 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
                 requestsPerAttempt, requestsPerAttemptWithoutRetryFlag, fleetHosts, fleetPeakPerSecond,
                 fleetFirstMinutePeakPerSecond, fmt(resetOnRestartAttemptsPerHour),
                 fmt(ratio(resetOnRestartAttemptsPerHour, attemptsPerHour)), fmt(fixedRetryAttemptsPerHour),
-                fmt(ratio(fixedRetryAttemptsPerHour, attemptsPerHour)));
+                fmt(ratio(fixedRetryAttemptsPerHour, attemptsPerHour)))
+                + (unitFrom.equals(RestartPolicy.Origins.UNSAID) ? "" : String.format(" Unit as systemd runs it: TimeoutStartSec from %s,"
+                        + " RestartSec from %s, Restart= from %s.", unitFrom.timeoutStart(), unitFrom.restartSec(), unitFrom.restart()));
     }
 
     private static double ratio(double a, double b) {

@@ -124,13 +124,6 @@ public final class AssetGenerator {
             throw new InvalidInputException(problems);
         }
 
-        LoadReport load = LoadReport.compute(spec.backoff(), restartPolicy(unit));
-        Double budget = request.maxAttemptsPerHour();
-        if (budget != null && load.attemptsPerHour() > budget) {
-            problems.add(Problem.inPom("maxAttemptsPerHour", "the spec makes "
-                    + load.attemptsPerHour() + " attempts per host-hour in a sustained outage, over the budget of "
-                    + budget + "; raise backoff.maxDelay (attempts per hour are about 3600 / maxDelay in seconds)"));
-        }
         PullScript script = PullScript.render(scriptName, spec.backoff(), stateDirectory);
         IgnitionConfig config = parts.base() == null ? new IgnitionConfig(version.get())
                 : IgnitionConfig.onBase(parts.base(), version.get());
@@ -149,6 +142,16 @@ public final class AssetGenerator {
             // The user's unit is kept as written: the proxy reaches it as a drop-in, as a site's own would.
             config.putDropin(unitName, ProxyEnvironment.DROPIN_NAME, proxy.environment().dropin());
         }
+        List<String> warnings = new ArrayList<>(proxy.warnings());
+        ServiceTiming timing = ServiceTiming.of(UnitAsRun.files(unit, config, parts, warnings));
+        LoadReport load = LoadReport.compute(spec.backoff(), restartPolicy(timing));
+        Double budget = request.maxAttemptsPerHour();
+        if (budget != null && load.attemptsPerHour() > budget) {
+            problems.add(Problem.inPom("maxAttemptsPerHour", "the spec makes "
+                    + load.attemptsPerHour() + " attempts per host-hour in a sustained outage, over the budget of "
+                    + budget + "; raise backoff.maxDelay (attempts per hour are about 3600 / maxDelay in seconds)"));
+        }
+        UnitAsRun.givesUp(timing, spec.backoff(), load).ifPresent(warnings::add);
         byte[] bytes = config.toBytes(request.config().pretty());
         // The same checks as the validate goal, on what we are about to write: a base config or an extra entry
         // can still make the whole config one that Ignition refuses on the host.
@@ -164,7 +167,6 @@ public final class AssetGenerator {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems); // what only the assembled assets show: all of it at once
         }
-        List<String> warnings = new ArrayList<>(proxy.warnings());
         report.warnings().forEach(f -> warnings.add(String.format("Ignition config %s: %s", configName, f)));
         return new GeneratedAssets(specFile == null ? null : display(request, specPath), spec, script, unit, configName,
                 version.get(), bytes, load, config.replacements(), warnings, proxy.notes());
@@ -209,9 +211,9 @@ public final class AssetGenerator {
     }
 
     /** The unit's timing as the load model takes it. */
-    static RestartPolicy restartPolicy(UnitFile unit) {
-        ServiceTiming timing = ServiceTiming.of(unit.text());
-        return new RestartPolicy(timing.timeoutStartMs().orElse(Long.MAX_VALUE), timing.restartMs(), timing.restartsAfterTimeout());
+    static RestartPolicy restartPolicy(ServiceTiming timing) {
+        return new RestartPolicy(timing.timeoutStartMs().orElse(Long.MAX_VALUE), timing.restartMs(), timing.restartsAfterTimeout(),
+                new RestartPolicy.Origins(timing.timeoutStartFrom(), timing.restartSecFrom(), timing.restartFrom()));
     }
 
     /** An absolute, normalised path to a file, with no control characters. */

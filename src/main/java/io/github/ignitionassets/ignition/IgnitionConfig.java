@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An Ignition config (spec 3.x) under construction: empty, or a user's base config whose every entry is kept as
@@ -81,7 +83,10 @@ public final class IgnitionConfig {
         return this;
     }
 
-    /** Puts a systemd unit with the given contents. */
+    /**
+     * Puts a systemd unit with the given contents. The drop-ins of a unit of that name already in the config are
+     * kept: they are the site's settings for the unit, which systemd merges with ours.
+     */
     public IgnitionConfig putUnit(String name, String contents, Boolean enabled) {
         ArrayNode units = array(object(root, "systemd"), "units");
         ObjectNode unit = JsonNodeFactory.instance.objectNode();
@@ -90,8 +95,30 @@ public final class IgnitionConfig {
             unit.put("enabled", enabled);
         }
         unit.put("contents", contents);
+        ObjectNode existing = find(units, "name", name);
+        if (existing != null && existing.path("dropins").isArray()) {
+            unit.set("dropins", existing.get("dropins"));
+        }
         put(units, "name", name, unit, "systemd.units");
         return this;
+    }
+
+    /** The drop-ins of a unit in the config, by name, in the config's order. */
+    public Map<String, String> dropins(String unitName) {
+        Map<String, String> dropins = new LinkedHashMap<>();
+        root.path("systemd").path("units").forEach(unit -> {
+            if (unit.path("name").asText().equals(unitName)) {
+                unit.path("dropins").forEach(d -> dropins.put(d.path("name").asText(), d.path("contents").asText()));
+            }
+        });
+        return dropins;
+    }
+
+    /** The paths of the files in the config. */
+    public List<String> filePaths() {
+        List<String> paths = new ArrayList<>();
+        root.path("storage").path("files").forEach(f -> paths.add(f.path("path").asText()));
+        return paths;
     }
 
     /** Puts a drop-in under a unit, creating the unit entry (with no contents) when the config has none. */

@@ -89,7 +89,7 @@ class PullProxyTest {
 
     @Test
     void aUsersUnitIsKeptAsWrittenAndGetsTheProxyAsADropin() throws Exception {
-        Path unitFile = Files.writeString(base.resolve("agent.service"), "[Service]\nExecStart=/usr/bin/agent\n[Install]\nWantedBy=multi-user.target\n");
+        Path unitFile = Files.writeString(base.resolve("agent.service"), "[Service]\nRestart=always\nExecStart=/usr/bin/agent\n[Install]\nWantedBy=multi-user.target\n");
         var d = GenerateRequest.defaults(base, IMAGE);
         var request = new GenerateRequest(base, IMAGE, null, false, null, d.unitName(), d.scriptPath(), unitFile, null,
                 d.timeoutStartSec(), d.ignitionVersion(), d.outputDirectory(), d.configName())

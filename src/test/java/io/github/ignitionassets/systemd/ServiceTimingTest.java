@@ -61,4 +61,20 @@ class ServiceTimingTest {
     void aCommentEndingInABackslashDoesNotHideTheNextLine() {
         assertEquals(OptionalLong.of(5_000), ServiceTiming.of("[Service]\n# was 10s \\\nTimeoutStartSec=5\n").timeoutStartMs());
     }
+
+    @Test
+    void dropinsApplyInOrderAndEachSettingNamesItsFile() {
+        ServiceTiming t = ServiceTiming.of(java.util.List.of(
+                new ServiceTiming.Source("agent.service", "[Service]\nTimeoutStartSec=600\nRestartSec=3\nRestart=always\n"),
+                new ServiceTiming.Source("agent.service.d/10.conf", "[Service]\nTimeoutStartSec=ten\nRestartSec=\n"),
+                new ServiceTiming.Source("agent.service.d/20.conf", "[Unit]\nRestart=no\n[Service]\nRestart=on-abnormal\n")));
+        assertEquals(600_000, t.timeoutStartMs().getAsLong(), "an assignment systemd cannot parse is ignored");
+        assertEquals("agent.service", t.timeoutStartFrom());
+        assertEquals(100, t.restartMs(), "an empty assignment resets to the default");
+        assertEquals(ServiceTiming.DEFAULT, t.restartSecFrom());
+        assertEquals("on-abnormal", t.restart());
+        assertEquals("agent.service.d/20.conf", t.restartFrom());
+        assertTrue(t.restartsAfterTimeout());
+        assertFalse(t.restartsAfterFailure());
+    }
 }
