@@ -27,12 +27,17 @@ import java.util.Objects;
  * @param config           the base config, extra entries and output form of the Ignition config
  * @param recordDirectory  where the build record and the load report go (the project's
  *                         {@code target/ignition-assets})
+ * @param pullPolicy       the POM's {@code pullPolicy}, or {@code null}; it overrides the spec file's
+ * @param authFile         the host path the script passes to {@code podman pull --authfile}, or {@code null} for
+ *                         podman's own lookup
+ * @param attach           whether the config is attached, and so published by {@code install} and {@code deploy}
  */
 public record GenerateRequest(Path baseDirectory, String image, Path specFile, boolean specFileRequired,
                               PomElement backoff, String unitName, String scriptPath, Path unitFile,
                               String execStart, String timeoutStartSec, String ignitionVersion, Path outputDirectory,
                               String configName, String stateDirectory, Double maxAttemptsPerHour,
-                              ConfigOptions config, Path recordDirectory) {
+                              ConfigOptions config, Path recordDirectory, String pullPolicy, String authFile,
+                              boolean attach) {
 
     /** Parameter defaults, as documented for the goal. */
     public static final String DEFAULT_UNIT_NAME = "agent.service";
@@ -50,6 +55,17 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         config = config == null ? ConfigOptions.NONE : config;
         recordDirectory = recordDirectory == null ? baseDirectory.resolve("target/ignition-assets") : recordDirectory;
+    }
+
+    /** A request with the default pull policy, podman's own credential lookup, and the config attached. */
+    public GenerateRequest(Path baseDirectory, String image, Path specFile, boolean specFileRequired,
+                           PomElement backoff, String unitName, String scriptPath, Path unitFile,
+                           String execStart, String timeoutStartSec, String ignitionVersion, Path outputDirectory,
+                           String configName, String stateDirectory, Double maxAttemptsPerHour, ConfigOptions config,
+                           Path recordDirectory) {
+        this(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath, unitFile, execStart,
+                timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory, maxAttemptsPerHour,
+                config, recordDirectory, null, null, true);
     }
 
     /** A request recorded in the project's {@code target/ignition-assets}. */
@@ -86,21 +102,35 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
     public GenerateRequest withStateDirectory(String directory) {
         return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
                 unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, directory,
-                maxAttemptsPerHour, config, recordDirectory);
+                maxAttemptsPerHour, config, recordDirectory, pullPolicy, authFile, attach);
     }
 
     /** This request with a load budget. */
     public GenerateRequest withMaxAttemptsPerHour(Double budget) {
         return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
                 unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory,
-                budget, config, recordDirectory);
+                budget, config, recordDirectory, pullPolicy, authFile, attach);
     }
 
     /** This request with other config options. */
     public GenerateRequest withConfig(ConfigOptions options) {
         return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
                 unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory,
-                maxAttemptsPerHour, options, recordDirectory);
+                maxAttemptsPerHour, options, recordDirectory, pullPolicy, authFile, attach);
+    }
+
+    /** This request with another pull policy (as the POM gives it) and auth file. */
+    public GenerateRequest withPull(String policy, String hostAuthFile) {
+        return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
+                unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory,
+                maxAttemptsPerHour, config, recordDirectory, policy, hostAuthFile, attach);
+    }
+
+    /** This request with the config attached or not. */
+    public GenerateRequest withAttach(boolean attached) {
+        return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
+                unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory,
+                maxAttemptsPerHour, config, recordDirectory, pullPolicy, authFile, attached);
     }
 
     /** A request with every default, for the given project directory and image. */
