@@ -26,7 +26,7 @@ class ReadmeTroubleshootingTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "'[^']*'|\\.\\.\\.|\\b[NLB]\\b|\\d+(\\.\\d+)*[a-z]*|\\bx\\.service\\b|/usr/local/bin/agent-pull-image|config\\.ign|YAML|JSON"
-                    + "|\\[image, backoff]|\\[\\.\\.\\.]|\\(\\.\\.\\.\\)|\\(or [^)]*\\)");
+                    + "|\\[image, pullPolicy, backoff]|\\[\\.\\.\\.]|\\(\\.\\.\\.\\)|\\(or [^)]*\\)");
     private static final Pattern BACKTICKED = Pattern.compile("`([^`]+)`");
 
     @Test

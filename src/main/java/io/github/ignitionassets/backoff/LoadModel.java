@@ -23,8 +23,18 @@ public final class LoadModel {
         /** Shell variable: a restart attempts at once and starts the schedule over. */
         RESET_ON_RESTART,
         /** One attempt per start, the unit's restart delay between them. */
-        FIXED_RETRY
+        FIXED_RETRY,
+        /**
+         * Ours, on a host with a cached copy under pull policy {@code newer}: a start makes one attempt when the
+         * schedule allows one, none otherwise, and ends at once either way (the service runs on the cached copy). The
+         * worst case for the registry: the service stops at once and the unit starts it again after
+         * {@code RestartSec} (at least 100 ms, systemd's default).
+         */
+        CACHED_COPY_NEWER
     }
+
+    /** The least time from one start to the next when a start ends at once: systemd's default RestartSec. */
+    static final long MIN_START_INTERVAL_MS = 100;
 
     private final BackoffSpec spec;
     private final Schedule schedule;
@@ -54,7 +64,22 @@ public final class LoadModel {
         int attempt = 0;
         long delay = schedule.initialDelayMs();
         long nextAt = 0;
-        while (windowStart < horizonMs) {
+        while (policy == Policy.CACHED_COPY_NEWER && windowStart < horizonMs) {
+            long exitAt = windowStart;
+            if ((limit == 0 || attempt < limit) && windowStart >= nextAt) {
+                times.add(windowStart);
+                attempt++;
+                long sleep = schedule.jitteredSleepMs(delay, random.nextInt() & 0xffffffffL);
+                delay = schedule.nextDelayMs(delay);
+                exitAt = windowStart + failMs;
+                nextAt = exitAt + sleep; // saved after the failure, as the script does before it exits 0
+            }
+            if (!unit.restarts()) {
+                break;
+            }
+            windowStart = exitAt + Math.max(unit.restartMs(), MIN_START_INTERVAL_MS);
+        }
+        while (policy != Policy.CACHED_COPY_NEWER && windowStart < horizonMs) {
             long windowEnd = unit.timeoutStartMs() == Long.MAX_VALUE ? Long.MAX_VALUE : windowStart + unit.timeoutStartMs();
             if (policy != Policy.STATE_FILE) {
                 delay = schedule.initialDelayMs();

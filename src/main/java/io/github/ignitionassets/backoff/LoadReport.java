@@ -33,13 +33,22 @@ import java.util.Random;
  * @param restartSeconds                     the unit's RestartSec the figures assume
  * @param restarts                           whether the unit restarts a failed start at all
  * @param unitFrom                           the file each of the unit's settings comes from
+ * @param pullPolicy                         the pull policy the figures assume; the figures above are for a host
+ *                                           without a cached copy (a first boot), and under {@code always} for any host
+ * @param cachedCopyAttemptsPerStart         attempts one start makes on a host with a cached copy: 0 under
+ *                                           {@code missing}, at most 1 under {@code newer}, -1 under {@code always}
+ *                                           (as many as without a copy)
+ * @param cachedCopyAttemptsPerHour          steady state on a host with a cached copy whose service stops at once and
+ *                                           is started again after RestartSec, the worst case: 0 under {@code missing},
+ *                                           attemptsPerHour under {@code always}
  */
 public record LoadReport(double attemptsPerHour, int firstHourAttempts, double maxRecoverySeconds,
                          double meanRecoverySeconds, int requestsPerAttempt, int requestsPerAttemptWithoutRetryFlag,
                          double requestsPerHour, int fleetHosts, int fleetPeakPerSecond,
                          int fleetFirstMinutePeakPerSecond, double resetOnRestartAttemptsPerHour,
                          double fixedRetryAttemptsPerHour, double timeoutStartSeconds, double restartSeconds,
-                         boolean restarts, RestartPolicy.Origins unitFrom) {
+                         boolean restarts, RestartPolicy.Origins unitFrom, String pullPolicy,
+                         int cachedCopyAttemptsPerStart, double cachedCopyAttemptsPerHour) {
 
     /** Hosts that start failing in the same second, for the fleet figures. */
     public static final int FLEET_HOSTS = 1000;
@@ -60,13 +69,23 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
     /** The unit the seed shipped: Restart=always, RestartSec=3, each start one pull. */
     private static final RestartPolicy FIXED_3S = new RestartPolicy(Long.MAX_VALUE, 3_000, true);
 
-    /** Computes the report; deterministic for a given spec and unit. */
+    /** Computes the report for the default pull policy; deterministic for a given spec and unit. */
     public static LoadReport compute(BackoffSpec spec, RestartPolicy unit) {
-        return compute(spec, unit, FLEET_HOSTS);
+        return compute(spec, PullPolicy.DEFAULT, unit, FLEET_HOSTS);
+    }
+
+    /** Computes the report; deterministic for a given spec, policy and unit. */
+    public static LoadReport compute(BackoffSpec spec, PullPolicy pullPolicy, RestartPolicy unit) {
+        return compute(spec, pullPolicy, unit, FLEET_HOSTS);
+    }
+
+    /** Computes the report for the default pull policy with a fleet of the given size. */
+    public static LoadReport compute(BackoffSpec spec, RestartPolicy unit, int hosts) {
+        return compute(spec, PullPolicy.DEFAULT, unit, hosts);
     }
 
     /** Computes the report with a fleet of the given size. */
-    public static LoadReport compute(BackoffSpec spec, RestartPolicy unit, int hosts) {
+    public static LoadReport compute(BackoffSpec spec, PullPolicy pullPolicy, RestartPolicy unit, int hosts) {
         LoadModel model = new LoadModel(spec, unit, 0);
         var random = new Random(SEED);
         long[] ours = model.attemptTimes(LoadModel.Policy.STATE_FILE, STEADY_TO, random);
@@ -102,12 +121,23 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
             addPerSecond(model.attemptTimes(LoadModel.Policy.STATE_FILE, STEADY_TO, random), weight, firstMinute, steadyBuckets);
         }
         int requests = 1 + spec.podmanRetries();
+        double cachedPerHour = switch (pullPolicy) {
+            case MISSING -> 0;
+            case ALWAYS -> round(perHour);
+            case NEWER -> round(LoadModel.count(new LoadModel(spec, unit, 0).attemptTimes(
+                    LoadModel.Policy.CACHED_COPY_NEWER, STEADY_TO, new Random(SEED)), STEADY_FROM, STEADY_TO) / 3.0);
+        };
+        int cachedPerStart = switch (pullPolicy) {
+            case MISSING -> 0;
+            case NEWER -> 1;
+            case ALWAYS -> -1;
+        };
         return new LoadReport(round(perHour), firstHour, round(maxGap), round(meanRecovery), requests,
                 PODMAN4_REQUESTS_PER_PULL, round(perHour * requests), hosts, max(steadyBuckets), max(firstMinute),
                 round(LoadModel.count(reset, STEADY_FROM, STEADY_TO) / 3.0),
                 round(LoadModel.count(fixed, STEADY_FROM, STEADY_TO) / 3.0),
                 unit.timeoutStartMs() == Long.MAX_VALUE ? -1 : unit.timeoutStartMs() / 1000.0, unit.restartMs() / 1000.0,
-                unit.restarts(), unit.from());
+                unit.restarts(), unit.from(), pullPolicy.word(), cachedPerStart, cachedPerHour);
     }
 
     /** One host's attempts into the per-second counts. */
@@ -139,6 +169,10 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
         ObjectNode compared = root.putObject("comparison");
         compared.put("resetOnRestartAttemptsPerHour", resetOnRestartAttemptsPerHour);
         compared.put("fixedRetryAttemptsPerHour", fixedRetryAttemptsPerHour);
+        ObjectNode cached = root.putObject("withCachedCopy");
+        cached.put("pullPolicy", pullPolicy);
+        cached.put("attemptsPerStart", cachedCopyAttemptsPerStart);
+        cached.put("attemptsPerHour", cachedCopyAttemptsPerHour);
         ObjectNode unit = root.putObject("unit");
         unit.put("timeoutStartSeconds", timeoutStartSeconds);
         unit.put("restartSeconds", restartSeconds);
@@ -174,9 +208,19 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
                 requestsPerAttempt, requestsPerAttemptWithoutRetryFlag, fleetHosts, fleetPeakPerSecond,
                 fleetFirstMinutePeakPerSecond, fmt(resetOnRestartAttemptsPerHour),
                 fmt(ratio(resetOnRestartAttemptsPerHour, attemptsPerHour)), fmt(fixedRetryAttemptsPerHour),
-                fmt(ratio(fixedRetryAttemptsPerHour, attemptsPerHour)))
+                fmt(ratio(fixedRetryAttemptsPerHour, attemptsPerHour))) + " " + cachedCopySummary()
                 + (unitFrom.equals(RestartPolicy.Origins.UNSAID) ? "" : String.format(" Unit as systemd runs it: TimeoutStartSec from %s,"
                         + " RestartSec from %s, Restart= from %s.", unitFrom.timeoutStart(), unitFrom.restartSec(), unitFrom.restart()));
+    }
+
+    /** What a host that already has the image does, in one sentence. */
+    private String cachedCopySummary() {
+        return switch (pullPolicy) {
+            case "missing" -> "Pull policy missing: a host with a cached copy does not pull.";
+            case "newer" -> String.format(Locale.ROOT, "Pull policy newer: a host with a cached copy makes at most 1"
+                    + " attempt per start, %s/host-hour if its service restarts at once.", fmt(cachedCopyAttemptsPerHour));
+            default -> "Pull policy always: a cached copy does not count; every host backs off as above.";
+        };
     }
 
     private static double ratio(double a, double b) {

@@ -31,8 +31,13 @@ public final class AssetBuild {
      *
      * @param config    the config file, written now or by an earlier build
      * @param generated whether the assets were generated (false: the inputs were those of the last build)
+     * @param warnings  what the build warned about (an unchanged build's are those of the build it repeats)
      */
-    public record Result(Path config, boolean generated) {
+    public record Result(Path config, boolean generated, List<String> warnings) {
+
+        public Result {
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /**
@@ -53,7 +58,7 @@ public final class AssetBuild {
         if (unchanged.isPresent()) {
             log.info(String.format("Ignition assets unchanged in %s (same inputs as the last build)", where));
             replay(unchanged.get(), log);
-            return new Result(config, false);
+            return new Result(config, false, warnings(unchanged.get()));
         }
 
         GeneratedAssets assets;
@@ -86,7 +91,7 @@ public final class AssetBuild {
                 log.debug(String.format("Ignition assets: cannot record this build (%s); the next one generates again", e));
             }
         }
-        return new Result(config, true);
+        return new Result(config, true, warnings(lines));
     }
 
     /** What a generation reports, kept in the record so that an unchanged build reports it again. */
@@ -112,6 +117,10 @@ public final class AssetBuild {
             log.debug(String.format("Ignition assets: cannot fingerprint the inputs (%s); generating", e));
             return Optional.empty();
         }
+    }
+
+    private static List<String> warnings(List<LogLine> lines) {
+        return lines.stream().filter(l -> l.level() == Level.WARN).map(LogLine::text).toList();
     }
 
     private static void replay(List<LogLine> lines, BuildLog log) {

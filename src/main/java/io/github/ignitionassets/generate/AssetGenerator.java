@@ -4,8 +4,9 @@ import io.github.ignitionassets.backoff.LoadReport;
 import io.github.ignitionassets.backoff.RestartPolicy;
 import io.github.ignitionassets.core.InvalidInputException;
 import io.github.ignitionassets.core.Problem;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ignitionassets.ignition.ConfigJson;
 import io.github.ignitionassets.ignition.ConfigValidator;
-import io.github.ignitionassets.ignition.Finding;
 import io.github.ignitionassets.ignition.IgnitionConfig;
 import io.github.ignitionassets.ignition.ValidationReport;
 import io.github.ignitionassets.ignition.IgnitionVersion;
@@ -17,6 +18,7 @@ import io.github.ignitionassets.systemd.ProxyEnvironment;
 import io.github.ignitionassets.systemd.ServiceTiming;
 import io.github.ignitionassets.systemd.TimeSpan;
 import io.github.ignitionassets.systemd.UnitFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +37,16 @@ public final class AssetGenerator {
 
     private static final String POM = Problem.POM;
 
+    /**
+     * Where podman, run as root by a system unit, looks for registry credentials when no {@code --authfile} is given
+     * (containers-auth.json(5)): {@code ${XDG_RUNTIME_DIR}/containers/auth.json}, which for root outside a login
+     * session is {@code /run/containers/0/auth.json}; then {@code ${XDG_CONFIG_HOME}/containers/auth.json},
+     * {@code $HOME/.docker/config.json} and {@code $HOME/.dockercfg}. Not {@code /etc/containers/auth.json}: the
+     * proposals to read it (containers/image #1746, #2600) were closed unmerged.
+     */
+    public static final List<String> PODMAN_CREDENTIAL_PATHS = List.of("/run/containers/0/auth.json",
+            "/root/.config/containers/auth.json", "/root/.docker/config.json", "/root/.dockercfg");
+
     private AssetGenerator() {
     }
 
@@ -45,7 +57,7 @@ public final class AssetGenerator {
         Path specPath = specPath(request, problems);
         boolean specUnknown = !problems.isEmpty(); // which file holds the image is not known: don't call it missing
         SpecFile specFile = specPath == null ? null : readSpecFile(request, specPath, problems);
-        SpecFile pom = SpecFile.fromPom(request.image(), request.backoff());
+        SpecFile pom = SpecFile.fromPom(request.image(), request.pullPolicy(), request.backoff());
         PullSpec spec = null;
         try {
             spec = specUnknown ? null : PullSpecs.resolve(specFile, pom);
@@ -59,6 +71,12 @@ public final class AssetGenerator {
         addProblem(problems, "scriptPath", checkScriptPath(scriptPath));
         String stateDirectory = request.stateDirectory() == null ? GenerateRequest.DEFAULT_STATE_DIRECTORY : request.stateDirectory();
         addProblem(problems, "stateDirectory", checkAbsolute(stateDirectory, "/run/agent-pull-image"));
+        String authFile = request.authFile();
+        if (authFile != null) {
+            addProblem(problems, "authFile", authFile.endsWith("/") && authFile.length() > 1
+                    ? Optional.of("'" + authFile + "' names a directory; write the auth file's path, e.g. /etc/agent/auth.json")
+                    : checkAbsolute(authFile, "/etc/agent/auth.json"));
+        }
         if (request.maxAttemptsPerHour() != null && !(request.maxAttemptsPerHour() > 0)) {
             problems.add(Problem.inPom("maxAttemptsPerHour", "'" + request.maxAttemptsPerHour()
                     + "' must be a positive number of attempts per host-hour"));
@@ -124,7 +142,7 @@ public final class AssetGenerator {
             throw new InvalidInputException(problems);
         }
 
-        PullScript script = PullScript.render(scriptName, spec.backoff(), stateDirectory);
+        PullScript script = PullScript.render(scriptName, spec.backoff(), stateDirectory, spec.pullPolicy(), authFile);
         IgnitionConfig config = parts.base() == null ? new IgnitionConfig(version.get())
                 : IgnitionConfig.onBase(parts.base(), version.get());
         for (ConfigParts.File f : parts.files()) {
@@ -144,7 +162,7 @@ public final class AssetGenerator {
         }
         List<String> warnings = new ArrayList<>(proxy.warnings());
         ServiceTiming timing = ServiceTiming.of(UnitAsRun.files(unit, config, parts, warnings));
-        LoadReport load = LoadReport.compute(spec.backoff(), restartPolicy(timing));
+        LoadReport load = LoadReport.compute(spec.backoff(), spec.pullPolicy(), restartPolicy(timing));
         Double budget = request.maxAttemptsPerHour();
         if (budget != null && load.attemptsPerHour() > budget) {
             problems.add(Problem.inPom("maxAttemptsPerHour", "the spec makes "
@@ -168,8 +186,48 @@ public final class AssetGenerator {
             throw new InvalidInputException(problems); // what only the assembled assets show: all of it at once
         }
         report.warnings().forEach(f -> warnings.add(String.format("Ignition config %s: %s", configName, f)));
+        if (spec.neverUpdates()) {
+            warnings.add(String.format("image %s: %s", spec.image().text(), MUTABLE_WITH_MISSING));
+        }
+        if (request.attach()) {
+            embeddedCredentials(bytes, authFile).forEach(path -> warnings.add(String.format(
+                    "Ignition config %s embeds %s, %s", configName, path, CREDENTIALS_PUBLISHED)));
+        }
         return new GeneratedAssets(specFile == null ? null : display(request, specPath), spec, script, unit, configName,
                 version.get(), bytes, load, config.replacements(), warnings, proxy.notes());
+    }
+
+    static final String MUTABLE_WITH_MISSING = "latest can name a new image at any time, but pullPolicy missing never pulls on a host that has a copy, so such a host never updates; pin a tag or a digest, or set pullPolicy to newer or always";
+
+    static final String CREDENTIALS_PUBLISHED = "a file podman reads registry credentials from; attach is true, so install and deploy publish it with the config: have the host fetch it, or set attach to false";
+
+    /**
+     * The files of the config, at authFile or at one of podman's credential paths, whose contents (or appended
+     * parts) ride inside the config as {@code data:} URLs. A file fetched from a remote URL on the host does not.
+     */
+    static List<String> embeddedCredentials(byte[] config, String authFile) {
+        List<String> watched = new ArrayList<>(PODMAN_CREDENTIAL_PATHS);
+        if (authFile != null) {
+            watched.add(0, authFile);
+        }
+        JsonNode tree;
+        try {
+            tree = ConfigJson.read(new String(config, StandardCharsets.UTF_8));
+        } catch (ConfigJson.SyntaxException e) {
+            throw new IllegalStateException("the config we wrote is not JSON", e);
+        }
+        List<String> found = new ArrayList<>();
+        for (JsonNode file : tree.path("storage").path("files")) {
+            String path = file.path("path").asText("");
+            boolean inline = file.path("contents").path("source").asText("").startsWith("data:");
+            for (JsonNode part : file.path("append")) {
+                inline |= part.path("source").asText("").startsWith("data:");
+            }
+            if (inline && watched.contains(path) && !found.contains(path)) {
+                found.add(path);
+            }
+        }
+        return found;
     }
 
     /**

@@ -27,13 +27,18 @@ import java.util.Objects;
  * @param config           the base config, extra entries and output form of the Ignition config
  * @param recordDirectory  where the build record and the load report go (the project's
  *                         {@code target/ignition-assets})
+ * @param pullPolicy       the POM's {@code pullPolicy}, or {@code null}; it overrides the spec file's
+ * @param authFile         the host path the script passes to {@code podman pull --authfile}, or {@code null} for
+ *                         podman's own lookup
+ * @param attach           whether the config is attached, and so published by {@code install} and {@code deploy}
  * @param proxy            the proxy the pull goes through
  */
 public record GenerateRequest(Path baseDirectory, String image, Path specFile, boolean specFileRequired,
                               PomElement backoff, String unitName, String scriptPath, Path unitFile,
                               String execStart, String timeoutStartSec, String ignitionVersion, Path outputDirectory,
                               String configName, String stateDirectory, Double maxAttemptsPerHour,
-                              ConfigOptions config, Path recordDirectory, ProxyOptions proxy) {
+                              ConfigOptions config, Path recordDirectory, String pullPolicy, String authFile,
+                              boolean attach, ProxyOptions proxy) {
 
     /** Parameter defaults, as documented for the goal. */
     public static final String DEFAULT_UNIT_NAME = "agent.service";
@@ -54,6 +59,17 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
         proxy = proxy == null ? ProxyOptions.NONE : proxy;
     }
 
+    /** A request with the default pull policy, podman's own credential lookup, and the config attached. */
+    public GenerateRequest(Path baseDirectory, String image, Path specFile, boolean specFileRequired,
+                           PomElement backoff, String unitName, String scriptPath, Path unitFile,
+                           String execStart, String timeoutStartSec, String ignitionVersion, Path outputDirectory,
+                           String configName, String stateDirectory, Double maxAttemptsPerHour, ConfigOptions config,
+                           Path recordDirectory) {
+        this(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath, unitFile, execStart,
+                timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory, maxAttemptsPerHour,
+                config, recordDirectory, null, null, true, null);
+    }
+
     /** A request recorded in the project's {@code target/ignition-assets}. */
     public GenerateRequest(Path baseDirectory, String image, Path specFile, boolean specFileRequired,
                            PomElement backoff, String unitName, String scriptPath, Path unitFile,
@@ -61,7 +77,7 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
                            String configName, String stateDirectory, Double maxAttemptsPerHour, ConfigOptions config) {
         this(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath, unitFile, execStart,
                 timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory, maxAttemptsPerHour,
-                config, null, null);
+                config, null);
     }
 
     /** A request with nothing extra in the config, recorded in the project's {@code target/ignition-assets}. */
@@ -71,7 +87,7 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
                            String configName, String stateDirectory, Double maxAttemptsPerHour) {
         this(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath, unitFile, execStart,
                 timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory, maxAttemptsPerHour,
-                ConfigOptions.NONE, null, null);
+                ConfigOptions.NONE, null);
     }
 
     /** A request with the default state directory and no load budget. */
@@ -81,35 +97,49 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
                            String configName) {
         this(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath, unitFile, execStart,
                 timeoutStartSec, ignitionVersion, outputDirectory, configName, DEFAULT_STATE_DIRECTORY, null, ConfigOptions.NONE,
-                null, null);
+                null);
     }
 
     /** This request with another state directory. */
     public GenerateRequest withStateDirectory(String directory) {
         return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
                 unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, directory,
-                maxAttemptsPerHour, config, recordDirectory, proxy);
+                maxAttemptsPerHour, config, recordDirectory, pullPolicy, authFile, attach, proxy);
     }
 
     /** This request with a load budget. */
     public GenerateRequest withMaxAttemptsPerHour(Double budget) {
         return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
                 unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory,
-                budget, config, recordDirectory, proxy);
+                budget, config, recordDirectory, pullPolicy, authFile, attach, proxy);
     }
 
     /** This request with other config options. */
     public GenerateRequest withConfig(ConfigOptions options) {
         return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
                 unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory,
-                maxAttemptsPerHour, options, recordDirectory, proxy);
+                maxAttemptsPerHour, options, recordDirectory, pullPolicy, authFile, attach, proxy);
+    }
+
+    /** This request with another pull policy (as the POM gives it) and auth file. */
+    public GenerateRequest withPull(String policy, String hostAuthFile) {
+        return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
+                unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory,
+                maxAttemptsPerHour, config, recordDirectory, policy, hostAuthFile, attach, proxy);
+    }
+
+    /** This request with the config attached or not. */
+    public GenerateRequest withAttach(boolean attached) {
+        return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
+                unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory,
+                maxAttemptsPerHour, config, recordDirectory, pullPolicy, authFile, attached, proxy);
     }
 
     /** This request with a proxy. */
     public GenerateRequest withProxy(ProxyOptions options) {
         return new GenerateRequest(baseDirectory, image, specFile, specFileRequired, backoff, unitName, scriptPath,
                 unitFile, execStart, timeoutStartSec, ignitionVersion, outputDirectory, configName, stateDirectory,
-                maxAttemptsPerHour, config, recordDirectory, options);
+                maxAttemptsPerHour, config, recordDirectory, pullPolicy, authFile, attach, options);
     }
 
     /** A request with every default, for the given project directory and image. */
@@ -117,6 +147,6 @@ public record GenerateRequest(Path baseDirectory, String image, Path specFile, b
         return new GenerateRequest(baseDirectory, image, null, false, null, DEFAULT_UNIT_NAME, DEFAULT_SCRIPT_PATH,
                 null, null, DEFAULT_TIMEOUT_START_SEC, DEFAULT_IGNITION_VERSION,
                 baseDirectory.resolve("target/generated-resources/ignition"), DEFAULT_CONFIG_NAME,
-                DEFAULT_STATE_DIRECTORY, null, ConfigOptions.NONE, null, null);
+                DEFAULT_STATE_DIRECTORY, null, ConfigOptions.NONE, null);
     }
 }

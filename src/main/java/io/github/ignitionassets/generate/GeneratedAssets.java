@@ -21,8 +21,9 @@ import java.util.Map;
  * @param config     the Ignition config's bytes
  * @param load       what the assets cost the registry in an outage
  * @param replaced   entries of the base config that ours replaced, e.g. {@code systemd.units: agent.service}
- * @param warnings   what the build warns about: Ignition's checks of the config (e.g. an enabled unit with no
- *                   [Install]), a plain-text proxy for https
+ * @param warnings   what the build warns about, each a whole log line: Ignition's checks of the config (e.g. an
+ *                   enabled unit with no [Install]), a plain-text proxy for https, a mutable image that never updates
+ *                   under pull policy missing, registry credentials inside a config that is published
  * @param notes      what the build took from elsewhere, for the log (e.g. the proxy from the base config)
  */
 public record GeneratedAssets(String specFile, PullSpec spec, PullScript script, UnitFile unit, String configName,

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -46,6 +47,37 @@ public class GenerateMojo extends AbstractMojo {
      */
     @Parameter(property = "ignition.image")
     private String image;
+
+    /**
+     * When the script pulls although the image is in local storage, in podman's words: {@code missing} (a cached
+     * copy means no pull), {@code newer} (one pull per start for a newer image under the same reference; if it fails
+     * and a copy is cached, the service starts on that copy at once), {@code always} (a cached copy does not count:
+     * back off until a pull succeeds). Overrides the spec file's {@code pullPolicy}; default {@code missing}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.pullPolicy")
+    private String pullPolicy;
+
+    /**
+     * Absolute path on the host of the registry credentials file the script passes to
+     * {@code podman pull --authfile}; when the file is missing on the host the script logs so once and pulls
+     * without it. Unset: podman's own lookup ({@code /run/containers/0/auth.json}, then
+     * {@code /root/.docker/config.json} for root, among others).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.authFile")
+    private String authFile;
+
+    /**
+     * Fail the build on warnings too: Ignition's own warnings about the config, a mutable image (no tag or
+     * {@code :latest}) under pull policy {@code missing}, and registry credentials inside a config that is attached.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "ignition.failOnWarning", defaultValue = "false")
+    private boolean failOnWarning;
 
     /**
      * The backoff spec, YAML ({@code .yaml}/{@code .yml}) or JSON ({@code .json}); a file named here that does not
@@ -304,6 +336,11 @@ public class GenerateMojo extends AbstractMojo {
             throw new MojoExecutionException("The Ignition assets plugin failed; this is a bug, please report it"
                     + " with the output of -e: " + e, e);
         }
+        if (failOnWarning && !result.warnings().isEmpty()) {
+            int n = result.warnings().size();
+            throw new MojoFailureException(n + " warning" + (n == 1 ? "" : "s") + " (failOnWarning is true):\n"
+                    + result.warnings().stream().map(w -> "  - " + w).collect(Collectors.joining("\n")));
+        }
         if (attach) {
             projectHelper.attachArtifact(project, ARTIFACT_TYPE, ARTIFACT_CLASSIFIER, result.config().toFile());
         }
@@ -320,7 +357,7 @@ public class GenerateMojo extends AbstractMojo {
         return new GenerateRequest(base, image, spec, spec != null, element(backoff),
                 unitName, scriptPath, path(unitFile), execStart, timeoutStartSec, ignitionVersion,
                 outputDirectory.toPath(), configName, stateDirectory, maxAttemptsPerHour, config,
-                Path.of(project.getBuild().getDirectory(), "ignition-assets"),
+                Path.of(project.getBuild().getDirectory(), "ignition-assets"), pullPolicy, authFile, attach,
                 new ProxyOptions(httpProxy, httpsProxy, noProxy, inheritProxy));
     }
 

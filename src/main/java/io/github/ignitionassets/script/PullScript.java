@@ -1,6 +1,7 @@
 package io.github.ignitionassets.script;
 
 import io.github.ignitionassets.backoff.BackoffSpec;
+import io.github.ignitionassets.backoff.PullPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * The image-pull script: the {@code pull-image.sh} template filled with the spec's values. The template is a
- * normal shell script (linted as one); only whole numbers and a shell-quoted name are put into it.
+ * normal shell script (linted as one); only whole numbers, a policy's word and shell-quoted values are put into it.
  *
  * @param fileName the script's file name, e.g. {@code agent-pull-image}
  * @param text     the script, LF line endings
@@ -29,12 +30,27 @@ public record PullScript(String fileName, String text) {
     }
 
     /**
-     * Renders the script for a spec.
+     * Renders the script for a spec, with the default pull policy and podman's own credential lookup.
      *
      * @param stateDirectory where the script keeps its place in the schedule, one file per image
      */
     public static PullScript render(String fileName, BackoffSpec spec, String stateDirectory) {
+        return render(fileName, spec, stateDirectory, PullPolicy.DEFAULT, null);
+    }
+
+    /**
+     * Renders the script for a spec.
+     *
+     * @param stateDirectory where the script keeps its place in the schedule, one file per image
+     * @param pullPolicy     when a cached copy is enough
+     * @param authFile       the host path podman reads credentials from ({@code --authfile}), or {@code null} for
+     *                       podman's own lookup
+     */
+    public static PullScript render(String fileName, BackoffSpec spec, String stateDirectory, PullPolicy pullPolicy,
+                                    String authFile) {
         Map<String, String> values = new LinkedHashMap<>();
+        values.put("PULL_POLICY", pullPolicy.word());
+        values.put("AUTH_FILE", ShellQuote.quote(authFile == null ? "" : authFile));
         values.put("NAME", plainName(fileName));
         values.put("NAME_QUOTED", ShellQuote.quote(fileName));
         values.put("INITIAL_DELAY_MS", Long.toString(spec.initialDelay().toMillis()));

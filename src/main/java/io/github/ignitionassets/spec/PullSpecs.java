@@ -2,6 +2,7 @@ package io.github.ignitionassets.spec;
 
 import io.github.ignitionassets.backoff.BackoffSpec;
 import io.github.ignitionassets.backoff.DurationText;
+import io.github.ignitionassets.backoff.PullPolicy;
 import io.github.ignitionassets.core.InvalidInputException;
 import io.github.ignitionassets.core.Problem;
 import java.math.BigDecimal;
@@ -45,6 +46,7 @@ public final class PullSpecs {
         // A spec file that could not be read to its end may well hold the image: don't also call it missing.
         boolean unreadFile = file != null && file.problems().stream().anyMatch(p -> p.field().equals(SpecFile.FIELD));
         var image = image(values.get(SpecKeys.IMAGE), unreadFile, problems);
+        PullPolicy pullPolicy = pullPolicy(values.get(SpecKeys.PULL_POLICY), problems);
         BackoffSpec d = BackoffSpec.DEFAULTS;
         Duration initial = duration(SpecKeys.INITIAL_DELAY, values.get(SpecKeys.INITIAL_DELAY), d.initialDelay(), problems);
         BigDecimal multiplier = fraction(SpecKeys.MULTIPLIER, values.get(SpecKeys.MULTIPLIER), d.multiplier(), problems);
@@ -89,7 +91,7 @@ public final class PullSpecs {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new PullSpec(image, new BackoffSpec(initial, multiplier, max, jitter, attempts, timeout, podmanRetries));
+        return new PullSpec(image, pullPolicy, new BackoffSpec(initial, multiplier, max, jitter, attempts, timeout, podmanRetries));
     }
 
     private static ImageReference image(RawValue v, boolean unreadFile, List<Problem> problems) {
@@ -106,6 +108,30 @@ public final class PullSpecs {
             problems.add(problem(SpecKeys.IMAGE, v, e.getMessage()));
             return null;
         }
+    }
+
+    /** podman's words, as written; kubelet's words and near misses get the word they mean. */
+    private static PullPolicy pullPolicy(RawValue v, List<Problem> problems) {
+        if (v == null) {
+            return PullPolicy.DEFAULT;
+        }
+        String text = v.text().strip();
+        var policy = PullPolicy.of(text);
+        if (policy.isPresent()) {
+            return policy.get();
+        }
+        String hint = switch (text) {
+            case "IfNotPresent" -> "kubelet's IfNotPresent is 'missing' here; ";
+            case "Always" -> "kubelet's Always is 'always' here; ";
+            case "never", "Never" -> "'never' would never pull, and the script exists to pull; ";
+            default -> {
+                String near = SpecKeys.nearest(text, PullPolicy.words());
+                yield near.isEmpty() ? "" : "did you mean '" + near + "'? ";
+            }
+        };
+        problems.add(problem(SpecKeys.PULL_POLICY, v, "'" + ImageReference.printable(v.text()) + "' is not a pull policy; "
+                + hint + "allowed: " + String.join(", ", PullPolicy.words())));
+        return null;
     }
 
     private static Duration duration(String field, RawValue v, Duration fallback, List<Problem> problems) {

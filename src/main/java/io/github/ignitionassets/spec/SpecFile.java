@@ -91,19 +91,28 @@ public final class SpecFile {
      * Reads the values given in the POM as a spec of their own, by the spec file's rules: an unknown, repeated or
      * nested element inside {@code <backoff>} is a problem as an unknown, repeated or nested key is.
      *
-     * @param image   the {@code image} parameter, or {@code null}
-     * @param backoff the {@code <backoff>} parameter as written, or {@code null}
+     * @param image      the {@code image} parameter, or {@code null}
+     * @param pullPolicy the {@code pullPolicy} parameter, or {@code null}
+     * @param backoff    the {@code <backoff>} parameter as written, or {@code null}
      */
-    public static SpecFile fromPom(String image, PomElement backoff) {
+    public static SpecFile fromPom(String image, String pullPolicy, PomElement backoff) {
         String source = Problem.POM + " <" + SpecKeys.BACKOFF + ">";
         var walker = new Walker(Problem.POM, line -> source, "XML");
         if (image != null) {
             walker.values.put(SpecKeys.IMAGE, new RawValue(image, false, Problem.POM));
         }
+        if (pullPolicy != null) {
+            walker.values.put(SpecKeys.PULL_POLICY, new RawValue(pullPolicy, false, Problem.POM));
+        }
         if (backoff != null) {
             walker.readBackoff(node(backoff), source);
         }
         return new SpecFile(walker.values, walker.problems);
+    }
+
+    /** The POM's values without a {@code pullPolicy}. */
+    public static SpecFile fromPom(String image, PomElement backoff) {
+        return fromPom(image, null, backoff);
     }
 
     /** An element as the tree a spec file gives: text is a string, elements inside make a mapping. */

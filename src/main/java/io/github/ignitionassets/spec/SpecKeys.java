@@ -9,6 +9,7 @@ import java.util.function.ToIntFunction;
 public final class SpecKeys {
 
     public static final String IMAGE = "image";
+    public static final String PULL_POLICY = "pullPolicy";
     public static final String BACKOFF = "backoff";
     public static final String INITIAL_DELAY = "backoff.initialDelay";
     public static final String MULTIPLIER = "backoff.multiplier";
@@ -23,7 +24,7 @@ public final class SpecKeys {
             "initialDelay", "multiplier", "maxDelay", "jitter", "maxAttempts", "attemptTimeout", "podmanRetries");
 
     /** Keys of the top-level mapping. */
-    public static final List<String> TOP_KEYS = List.of(IMAGE, BACKOFF);
+    public static final List<String> TOP_KEYS = List.of(IMAGE, PULL_POLICY, BACKOFF);
 
     private SpecKeys() {
     }

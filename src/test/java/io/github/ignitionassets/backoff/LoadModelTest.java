@@ -104,4 +104,38 @@ class LoadModelTest {
         assertEquals(3, r.requestsPerAttempt());
         assertEquals(r.attemptsPerHour() * 3, r.requestsPerHour(), 0.2);
     }
+
+    @Test
+    void newerWithACachedCopyAttemptsOncePerStartWhenTheScheduleAllows() {
+        // The worst case: the service stops at once, and the unit starts it again every RestartSec (3 s). Each start
+        // attempts only when the state file allows it (the failure's time plus the delay), so the schedule still
+        // holds: 5 s, 10 s, 20 s ... to 300 s between attempts, each rounded up to the next start.
+        long[] times = new LoadModel(NO_JITTER, BUILT_IN_600, 0)
+                .attemptTimes(LoadModel.Policy.CACHED_COPY_NEWER, 1_300_000, new Random(1));
+        assertArrayEquals(new long[] {0, 6_000, 18_000, 39_000, 81_000, 162_000, 324_000, 624_000, 924_000, 1_224_000}, times);
+    }
+
+    @Test
+    void newerWithACachedCopyStopsAtMaxAttempts() {
+        long[] times = new LoadModel(withJitter("0", 3), BUILT_IN_600, 0)
+                .attemptTimes(LoadModel.Policy.CACHED_COPY_NEWER, 3_600_000L, new Random(1));
+        assertEquals(3, times.length);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"MISSING, 0, 0", "NEWER, 1, 12", "ALWAYS, -1, 12"})
+    void theReportFollowsThePullPolicy(PullPolicy policy, int perStart, double cachedPerHour) {
+        LoadReport r = LoadReport.compute(NO_JITTER, policy, BUILT_IN_600, 10);
+        assertEquals(policy.word(), r.pullPolicy());
+        assertEquals(perStart, r.cachedCopyAttemptsPerStart());
+        assertEquals(cachedPerHour, r.cachedCopyAttemptsPerHour(), 0.5);
+        assertEquals(12.0, r.attemptsPerHour(), 0.5, "a first boot (no copy) backs off the same under every policy");
+        assertTrue(r.summary().endsWith(switch (policy) {
+            case MISSING -> "Pull policy missing: a host with a cached copy does not pull.";
+            case NEWER -> "Pull policy newer: a host with a cached copy makes at most 1 attempt per start, 12/host-hour if its service restarts at once.";
+            case ALWAYS -> "Pull policy always: a cached copy does not count; every host backs off as above.";
+        }), r.summary());
+        String json = new String(r.toJson(NO_JITTER), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"withCachedCopy\": {\n    \"pullPolicy\": \"" + policy.word() + "\""), json);
+    }
 }

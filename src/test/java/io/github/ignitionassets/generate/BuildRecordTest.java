@@ -37,7 +37,8 @@ class BuildRecordTest {
         backoff.put("maxDelay", "60s");
         return new GenerateRequest(dir, null, dir.resolve("pull.yaml"), false, PomElement.of("backoff", backoff), "agent.service", null,
                 Path.of("agent.service"), null, null, null, dir.resolve("out"), null, null, null, options,
-                dir.resolve("target/ignition-assets"), new ProxyOptions(null, "https://proxy.example:3128", List.of("a.example"), true));
+                dir.resolve("target/ignition-assets"), "newer", "/etc/agent/auth.json", true,
+                new ProxyOptions(null, "https://proxy.example:3128", List.of("a.example"), true));
     }
 
     @Test
@@ -57,7 +58,7 @@ class BuildRecordTest {
         changes.put("a parameter", q -> digest(q.withStateDirectory("/run/other"), "plugin 1"));
         changes.put("a backoff value", q -> digest(new GenerateRequest(dir, null, q.specFile(), false,
                 PomElement.of("backoff", Map.of("maxDelay", "61s")), "agent.service", null, q.unitFile(), null, null, null, q.outputDirectory(),
-                null, null, null, q.config(), q.recordDirectory(), q.proxy()), "plugin 1"));
+                null, null, null, q.config(), q.recordDirectory(), q.pullPolicy(), q.authFile(), q.attach(), q.proxy()), "plugin 1"));
         changes.put("the plugin", q -> digest(q, "plugin 2"));
         changes.put("a file gone", q -> {
             try {

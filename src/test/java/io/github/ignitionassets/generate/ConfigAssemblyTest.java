@@ -193,6 +193,62 @@ class ConfigAssemblyTest {
         assertTrue(a.warnings().get(0).startsWith("Ignition config config.ign: systemd.units[0]"), a.warnings().toString());
     }
 
+    @Test
+    void aMutableImageUnderPullPolicyMissingIsAWarning() throws Exception {
+        var latest = request("3.1.0", ConfigOptions.NONE);
+        for (String image : List.of("quay.io/org/agent:latest", "quay.io/org/agent")) {
+            var r = new GenerateRequest(base, image, null, false, null, latest.unitName(), latest.scriptPath(), null, null,
+                    latest.timeoutStartSec(), "3.1.0", latest.outputDirectory(), latest.configName());
+            assertEquals(List.of("image " + image + ": " + AssetGenerator.MUTABLE_WITH_MISSING),
+                    AssetGenerator.generate(r).warnings());
+            assertEquals(List.of(), AssetGenerator.generate(r.withPull("newer", null)).warnings(), "newer updates it");
+            assertEquals(List.of(), AssetGenerator.generate(r.withPull("always", null)).warnings());
+        }
+        assertEquals(List.of(), AssetGenerator.generate(latest).warnings(), "a pinned tag is not mutable here");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "/root/.docker/config.json,, true, /root/.docker/config.json",
+            "/run/containers/0/auth.json,, true, /run/containers/0/auth.json",
+            "/root/.config/containers/auth.json,, true, /root/.config/containers/auth.json",
+            "/root/.dockercfg,, true, /root/.dockercfg",
+            "/etc/agent/auth.json, /etc/agent/auth.json, true, /etc/agent/auth.json",
+            "/etc/agent/auth.json,, true, ''",
+            "/root/.docker/config.json,, false, ''",
+            "/etc/containers/auth.json,, true, ''"})
+    void embeddedCredentialsInAnAttachedConfigAreAWarning(String path, String authFile, boolean attach, String warned)
+            throws Exception {
+        Path secret = Files.writeString(base.resolve("auth.json"), "{\"auths\":{}}");
+        var r = request("3.1.0", options(null, List.of(new ExtraFile(path, "0600", secret)), null, null))
+                .withPull(null, authFile).withAttach(attach);
+        List<String> warnings = AssetGenerator.generate(r).warnings();
+        assertEquals(warned.isEmpty() ? List.of()
+                : List.of("Ignition config config.ign embeds " + warned + ", " + AssetGenerator.CREDENTIALS_PUBLISHED), warnings);
+    }
+
+    @Test
+    void aCredentialFileInTheBaseConfigCountsOnlyWhenItsBytesRideInside() throws Exception {
+        Path inline = Files.writeString(base.resolve("inline.ign"), "{\"ignition\":{\"version\":\"3.1.0\"},\"storage\":{\"files\":"
+                + "[{\"path\":\"/root/.docker/config.json\",\"append\":[{\"source\":\"data:,%7B%7D\"}]}]}}");
+        assertEquals(1, AssetGenerator.generate(request("3.1.0", options(inline, null, null, null))).warnings().size());
+        Path remote = Files.writeString(base.resolve("remote.ign"), "{\"ignition\":{\"version\":\"3.1.0\"},\"storage\":{\"files\":"
+                + "[{\"path\":\"/root/.docker/config.json\",\"contents\":{\"source\":\"https://secrets.example.com/pull\"}}]}}");
+        assertEquals(List.of(), AssetGenerator.generate(request("3.1.0", options(remote, null, null, null))).warnings(),
+                "fetched on the host: not in the published config");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "etc/auth.json|'etc/auth.json' is not absolute; write e.g. /etc/agent/auth.json",
+            "/etc/../auth.json|'/etc/../auth.json' is not normalised; write /auth.json",
+            "/etc/agent/|'/etc/agent/' names a directory; write the auth file's path, e.g. /etc/agent/auth.json",
+            "''|is empty; write an absolute path such as /etc/agent/auth.json"})
+    void aBadAuthFileIsAProblemOfThePom(String authFile, String message) {
+        List<Problem> problems = problems(request("3.1.0", ConfigOptions.NONE).withPull(null, authFile));
+        assertEquals(List.of(Problem.inPom("authFile", message)), problems);
+    }
+
     private static List<Problem> problems(GenerateRequest request) {
         return assertThrows(InvalidInputException.class, () -> AssetGenerator.generate(request)).problems();
     }

@@ -182,6 +182,42 @@ class GenerateMojoTest {
     }
 
     @Test
+    @UserProperties({"ignition.image=quay.io/example/from-cli", "ignition.pullPolicy=always",
+            "ignition.authFile=/etc/agent/auth.json"})
+    @InjectMojo(goal = "generate", pom = UNIT + "no-config/pom.xml")
+    void pullPolicyAndAuthFileReachTheScript(GenerateMojo mojo) throws Exception {
+        mojo.execute();
+
+        String script = read(basedir.resolve("target/generated-resources/ignition/agent-pull-image"));
+        assertTrue(script.contains("\npull_policy=always\n"), script);
+        assertTrue(script.contains("\nauth_file=/etc/agent/auth.json\n"), script);
+        assertTrue(read(basedir.resolve("target/ignition-assets/load-report.json")).contains("\"pullPolicy\": \"always\""));
+    }
+
+    @Test
+    @UserProperties({"ignition.image=quay.io/example/from-cli:latest"})
+    @InjectMojo(goal = "generate", pom = UNIT + "no-config/pom.xml")
+    void warningsAreLoggedAndPassWithoutFailOnWarning(GenerateMojo mojo) throws Exception {
+        mojo.execute();
+        assertEquals(1, project.getAttachedArtifacts().size());
+    }
+
+    @Test
+    @UserProperties({"ignition.image=quay.io/example/from-cli:latest", "ignition.failOnWarning=true"})
+    @InjectMojo(goal = "generate", pom = UNIT + "no-config/pom.xml")
+    void failOnWarningFailsTheBuildNamingEachWarningAndAttachesNothing(GenerateMojo mojo) throws Exception {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("1 warning (failOnWarning is true):\n  - image quay.io/example/from-cli:latest: latest can name a new"
+                + " image at any time, but pullPolicy missing never pulls on a host that has a copy, so such a host never"
+                + " updates; pin a tag or a digest, or set pullPolicy to newer or always", e.getMessage());
+        assertEquals(List.of(), project.getAttachedArtifacts());
+
+        // The next build, with the same inputs, repeats the last one's warnings: it fails the same way.
+        MojoFailureException again = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals(e.getMessage(), again.getMessage());
+    }
+
+    @Test
     @UserProperties({"ignition.unitName=cli.service", "ignition.image=quay.io/example/from-cli:3"})
     @InjectMojo(goal = "generate", pom = UNIT + "defaults/pom.xml")
     @MojoParameter(name = "unitName", value = "pom.service")

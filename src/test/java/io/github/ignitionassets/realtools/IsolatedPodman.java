@@ -100,9 +100,14 @@ final class IsolatedPodman implements AutoCloseable {
 
     /** A tiny image (one small file) made by {@code podman import}, tagged {@code reference}. */
     void importTinyImage(String reference) {
+        importTinyImage(reference, "hello from a tiny test image\n");
+    }
+
+    /** A tiny image whose one file holds {@code text}: another text, another image. */
+    void importTinyImage(String reference, String text) {
         try {
             Path content = Files.createDirectories(dir.resolve("image-content"));
-            Files.writeString(content.resolve("hello.txt"), "hello from a tiny test image\n");
+            Files.writeString(content.resolve("hello.txt"), text);
             Path tar = dir.resolve("tiny.tar");
             Cmd.Result t = Cmd.run(Duration.ofSeconds(30), Map.of(), "tar", "-C", content.toString(), "-cf", tar.toString(), ".");
             if (t.exit() != 0) {
@@ -112,6 +117,11 @@ final class IsolatedPodman implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The image ID local storage has under {@code reference}. */
+    String imageId(String reference) {
+        return podmanOk("image", "inspect", "--format", "{{.Id}}", reference).stdout().strip();
     }
 
     boolean imageExists(String reference) {

@@ -30,10 +30,28 @@ final class LocalRegistry implements AutoCloseable {
 
     /** Starts the registry and returns once it answers {@code GET /v2/} with 200. */
     static LocalRegistry start(Path dir, int port) {
+        return start(dir, port, null);
+    }
+
+    /**
+     * Starts the registry requiring basic auth with an htpasswd line ({@code user:bcrypt-hash}), or none when
+     * {@code null}; returns once it answers {@code GET /v2/} (401 when it requires auth).
+     */
+    static LocalRegistry start(Path dir, int port, String htpasswd) {
         Path binary = RequiredTool.require(BINARY, "docker-registry");
         try {
             Path storage = Files.createDirectories(dir.resolve("storage"));
             Path config = dir.resolve("config.yml");
+            String auth = "";
+            if (htpasswd != null) {
+                Path users = Files.writeString(dir.resolve("htpasswd"), htpasswd + "\n");
+                auth = """
+                        auth:
+                          htpasswd:
+                            realm: test
+                            path: %s
+                        """.formatted(users);
+            }
             Files.writeString(config, """
                     version: 0.1
                     log:
@@ -45,13 +63,13 @@ final class LocalRegistry implements AutoCloseable {
                         enabled: true
                     http:
                       addr: 127.0.0.1:%d
-                    """.formatted(storage, port));
+                    """.formatted(storage, port) + auth);
             Path log = dir.resolve("registry-" + System.nanoTime() + ".log");
             Process p = new ProcessBuilder(binary.toString(), "serve", config.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             LocalRegistry r = new LocalRegistry(p, port, log);
             try {
-                r.awaitReady(Duration.ofSeconds(15));
+                r.awaitReady(Duration.ofSeconds(15), htpasswd == null ? 200 : 401);
             } catch (RuntimeException | Error e) {
                 r.close();
                 throw e;
@@ -66,7 +84,7 @@ final class LocalRegistry implements AutoCloseable {
         return Loopback.HOST + ":" + port;
     }
 
-    private void awaitReady(Duration limit) {
+    private void awaitReady(Duration limit, int readyStatus) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
@@ -76,7 +94,7 @@ final class LocalRegistry implements AutoCloseable {
             try {
                 HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create("http://" + host() + "/v2/"))
                         .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
+                if (r.statusCode() == readyStatus) {
                     return;
                 }
             } catch (IOException e) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ignitionassets.backoff.BackoffSpec;
+import io.github.ignitionassets.backoff.PullPolicy;
 import io.github.ignitionassets.backoff.Schedule;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +33,10 @@ class PullScriptTest {
 
     @TempDir
     Path dir;
+
+    /** What {@link #run} renders the script with. */
+    private PullPolicy policy = PullPolicy.MISSING;
+    private String authFile;
 
     @Test
     void defaultScriptIsTheGoldenOne() throws IOException {
@@ -172,6 +177,88 @@ class PullScriptTest {
         assertTrue(podman4.calls.contains("podman|pull|quay.io/org/agent:v1"), podman4.calls.toString());
     }
 
+    @Test
+    void newerWithACachedCopyMakesOneAttemptAndStartsOnTheCopy() throws Exception {
+        policy = PullPolicy.NEWER;
+        var spec = spec("1m", "2", "8m", "0", 0);
+        Run first = run(spec, "present");
+        assertEquals(0, first.exit, first.stderr);
+        assertEquals(1, first.pulls());
+        assertEquals(List.of(), first.sleeps(), "no waiting for the registry");
+        assertTrue(first.stderr.contains("attempt 1 failed (exit 125: Error: connection refused); quay.io/org/agent:v1 is"
+                + " present, starting on the cached copy"), first.stderr);
+
+        // A restart within the delay checks nothing: the schedule holds, and the service starts on the copy.
+        Run second = run(spec, "present");
+        assertEquals(0, second.exit, second.stderr);
+        assertEquals(0, second.pulls());
+        assertTrue(second.stderr.contains("next check for a newer image in"), second.stderr);
+    }
+
+    @Test
+    void newerPullsWhenTheRegistryAnswersAndBacksOffWithoutACopy() throws Exception {
+        policy = PullPolicy.NEWER;
+        Run fresh = run(spec("1s", "2", "8s", "0", 0), "succeed-third");
+        assertEquals(0, fresh.exit, fresh.stderr);
+        assertEquals(3, fresh.pulls(), "no copy: back off as under missing");
+        assertEquals(List.of("1.000", "2.000"), fresh.sleeps());
+        Run none = run(spec("1s", "2", "8s", "0", 2), "fail", dir.resolve("state2"), Map.of());
+        assertEquals(1, none.exit, none.stderr);
+        assertEquals(2, none.pulls());
+    }
+
+    @Test
+    void newerCountsTheAttemptTowardsMaxAttemptsButNeverExitsNonZeroWithACopy() throws Exception {
+        policy = PullPolicy.NEWER;
+        var spec = spec("1ms", "1", "1ms", "0", 1);
+        Run first = run(spec, "present");
+        assertEquals(0, first.exit, first.stderr);
+        assertEquals(1, first.pulls());
+        Run second = run(spec, "present");
+        assertEquals(0, second.exit, second.stderr);
+        assertEquals(0, second.pulls(), "maxAttempts reached: the registry is not contacted");
+        assertTrue(second.stderr.contains("no newer image after 1 failed attempts in this boot (maxAttempts 1)"), second.stderr);
+    }
+
+    @Test
+    void alwaysIgnoresACachedCopyAndBacksOff() throws Exception {
+        policy = PullPolicy.ALWAYS;
+        Run run = run(spec("1s", "2", "8s", "0", 3), "present");
+        assertEquals(1, run.exit, run.stderr);
+        assertEquals(3, run.pulls());
+        assertEquals(List.of("1.000", "2.000"), run.sleeps());
+        assertTrue(run.calls.stream().noneMatch(c -> c.startsWith("podman|image|")), "local storage is not asked: " + run.calls);
+    }
+
+    @Test
+    void passesTheAuthFileWhenTheHostHasIt() throws Exception {
+        Path auth = Files.writeString(dir.resolve("my auth.json"), "{}");
+        authFile = auth.toString();
+        Run run = run(spec("1s", "2", "8s", "0", 1), "fail");
+        assertTrue(run.calls.contains("podman|pull|--authfile|" + auth + "|quay.io/org/agent:v1"), run.calls.toString());
+        assertFalse(run.stderr.contains("missing"), run.stderr);
+    }
+
+    @Test
+    void aMissingAuthFileIsLoggedOnceAndThePullGoesOnWithout() throws Exception {
+        authFile = dir.resolve("absent/auth.json").toString();
+        Run run = run(spec("1s", "2", "8s", "0", 3), "fail");
+        assertEquals(3, run.pulls());
+        assertEquals(3, run.calls.stream().filter(c -> c.equals("podman|pull|quay.io/org/agent:v1")).count(), run.calls.toString());
+        assertEquals(List.of("agent-pull-image: auth file " + authFile + " is missing; pulling without it"),
+                run.stderr.lines().filter(l -> l.contains("auth file")).toList());
+    }
+
+    @Test
+    void thePolicyAndTheAuthFileReachTheScriptQuoted() {
+        String text = PullScript.render("agent-pull-image", BackoffSpec.DEFAULTS, "/run/agent-pull-image", PullPolicy.NEWER,
+                "/etc/it's auth.json").text();
+        assertTrue(text.contains("\npull_policy=newer\n"), text);
+        assertTrue(text.contains("\nauth_file='/etc/it'\\''s auth.json'\n"), text);
+        assertTrue(PullScript.render("agent-pull-image", BackoffSpec.DEFAULTS, "/run/agent-pull-image").text()
+                .contains("\npull_policy=missing\n"));
+    }
+
     static BackoffSpec spec(String initial, String multiplier, String max, String jitter, int attempts) {
         return new BackoffSpec(io.github.ignitionassets.backoff.DurationText.parse(initial), new BigDecimal(multiplier),
                 io.github.ignitionassets.backoff.DurationText.parse(max), new BigDecimal(jitter), attempts, Duration.ofMinutes(1), 0);
@@ -223,7 +310,7 @@ class PullScriptTest {
                 esac
                 """.replace("COUNT", count.toString()));
         Path script = dir.resolve("agent-pull-image");
-        Files.write(script, PullScript.render("agent-pull-image", spec, stateDir.toString()).bytes());
+        Files.write(script, PullScript.render("agent-pull-image", spec, stateDir.toString(), policy, authFile).bytes());
         ProcessBuilder pb = new ProcessBuilder("sh", script.toString(), "quay.io/org/agent:v1");
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.environment().put("MODE", podmanMode);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ignitionassets.backoff.BackoffSpec;
+import io.github.ignitionassets.backoff.PullPolicy;
 import io.github.ignitionassets.core.InvalidInputException;
 import io.github.ignitionassets.core.PomElement;
 import io.github.ignitionassets.core.Problem;
@@ -209,5 +210,50 @@ class PullSpecsTest {
     void emptyFileMeansDefaults() throws Exception {
         PullSpec spec = PullSpecs.resolve(yaml("# nothing yet\n"), pom("quay.io/a/b", Map.of()));
         assertEquals(BackoffSpec.DEFAULTS, spec.backoff());
+    }
+
+    @Test
+    void pullPolicyIsMissingUnlessTheFileOrThePomSaysOtherwise() throws Exception {
+        assertEquals(PullPolicy.MISSING, PullSpecs.resolve(yaml("image: quay.io/org/agent:v1\n"), NO_POM_VALUES).pullPolicy());
+        SpecFile file = yaml("image: quay.io/org/agent:v1\npullPolicy: newer\n");
+        assertEquals(PullPolicy.NEWER, PullSpecs.resolve(file, NO_POM_VALUES).pullPolicy());
+        assertEquals(PullPolicy.NEWER, PullSpecs.resolve(json("{\"image\": \"quay.io/org/agent:v1\", \"pullPolicy\": \"newer\"}"),
+                NO_POM_VALUES).pullPolicy());
+        assertEquals(PullPolicy.ALWAYS, PullSpecs.resolve(file, SpecFile.fromPom(null, "always", null)).pullPolicy(),
+                "the POM wins");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "pullPolicy: Always|src/main/ignition/pull.yaml line 2|'Always' is not a pull policy; kubelet's Always is 'always' here; allowed: missing, newer, always",
+            "pullPolicy: IfNotPresent|src/main/ignition/pull.yaml line 2|'IfNotPresent' is not a pull policy; kubelet's IfNotPresent is 'missing' here; allowed: missing, newer, always",
+            "pullPolicy: never|src/main/ignition/pull.yaml line 2|'never' is not a pull policy; 'never' would never pull, and the script exists to pull; allowed: missing, newer, always",
+            "pullPolicy: nwer|src/main/ignition/pull.yaml line 2|'nwer' is not a pull policy; did you mean 'newer'? allowed: missing, newer, always",
+            "pullPolicy: sometimes|src/main/ignition/pull.yaml line 2|'sometimes' is not a pull policy; allowed: missing, newer, always",
+            "pullPolicies: newer|src/main/ignition/pull.yaml line 2|is not a spec key; did you mean 'pullPolicy'? Known keys: image, pullPolicy, backoff"})
+    void aBadPullPolicyNamesTheValueAndThePolicies(String line, String where, String message) {
+        List<Problem> problems = problems(yaml("image: quay.io/org/agent:v1\n" + line + "\n"), NO_POM_VALUES);
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals(where, problems.get(0).source());
+        assertEquals(message, problems.get(0).message());
+    }
+
+    @Test
+    void aBadPullPolicyInThePomIsReportedWithEveryOtherProblem() {
+        List<Problem> problems = problems(null, SpecFile.fromPom("busybox", "newest", null));
+        assertEquals(List.of("image", "pullPolicy"), problems.stream().map(Problem::field).toList());
+        assertEquals("POM", problems.get(1).source());
+        assertTrue(problems.get(1).message().contains("did you mean 'newer'?"), problems.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"quay.io/org/agent:latest, missing, true", "quay.io/org/agent, missing, true",
+            "localhost:5000/agent, missing, true", "quay.io/org/agent:v1, missing, false",
+            "quay.io/org/agent:latest, newer, false", "quay.io/org/agent, always, false",
+            "quay.io/org/agent:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef, missing, false",
+            "quay.io/org/agent@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef, missing, false"})
+    void aMutableReferenceUnderMissingNeverUpdates(String image, String policy, boolean never) throws Exception {
+        PullSpec spec = PullSpecs.resolve(null, SpecFile.fromPom(image, policy, null));
+        assertEquals(never, spec.neverUpdates());
     }
 }
