@@ -56,7 +56,8 @@ class PluginDependenciesTest {
         }
         // No dependencies: SnakeYAML and Jackson are inside the jar, and Maven never resolves a plugin's provided ones.
         assertEquals(List.of("modelVersion", "groupId", "artifactId", "version", "packaging", "name", "description", "url",
-                "licenses", "prerequisites"), sections, "what consumers' builds read to load the plugin");
+                "licenses", "developers", "prerequisites", "scm", "issueManagement"), sections,
+                "what consumers' builds read to load the plugin");
         assertEquals("maven-plugin", text(project, "packaging"));
         assertEquals("3.6.3", text((Element) project.getElementsByTagName("prerequisites").item(0), "maven"));
     }
