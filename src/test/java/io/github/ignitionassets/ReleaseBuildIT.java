@@ -159,7 +159,9 @@ class ReleaseBuildIT {
                     continue; // Maven's own objects (the project, the session): not set by a user, not listed
                 }
                 String name = text(parameter, "name");
-                List<String> expected = new ArrayList<>(List.of("<" + name + ">", words(text(parameter, "description"))));
+                // help writes a Javadoc list as "* item"; the page shows it as a list, without the markers.
+                String description = words(text(parameter, "description")).replace(" * ", " ");
+                List<String> expected = new ArrayList<>(List.of("<" + name + ">", description));
                 Element value = configuration == null ? null : child(configuration, name);
                 if (value != null) {
                     Matcher property = Pattern.compile("\\$\\{([^}]+)}").matcher(value.getTextContent().strip());
