@@ -18,7 +18,11 @@ public final class LoadModel {
 
     /** How the script keeps its place in the schedule. */
     public enum Policy {
-        /** State file: a restart resumes the schedule, after waiting for the next allowed attempt. */
+        /**
+         * State file: a restart resumes the schedule, after waiting for the next allowed attempt; one that fell due
+         * while the unit was down waits for its next slot ({@link Schedule#waitForNextSlotMs}) instead of running
+         * at once.
+         */
         STATE_FILE,
         /** Shell variable: a restart attempts at once and starts the schedule over. */
         RESET_ON_RESTART,
@@ -89,6 +93,9 @@ public final class LoadModel {
                 }
             }
             long at = Math.max(windowStart, nextAt);
+            if (policy == Policy.STATE_FILE && attempt > 0 && nextAt < windowStart) {
+                at = windowStart + Schedule.waitForNextSlotMs(delay, windowStart - nextAt);
+            }
             long exitAt = windowEnd; // when this start ends, killed or not
             while (at < windowEnd && at < horizonMs) {
                 if (limit > 0 && attempt >= limit) {

@@ -65,6 +65,23 @@ public final class Schedule {
     }
 
     /**
+     * How long a restarted script waits when its next attempt fell due {@code overdueMs} before the start, while the
+     * unit was down: to its next slot, the due time plus a whole number of nominal delays, as the script computes it,
+     * {@code (delay - overdue % delay) % delay}. systemd restarts every host of a fleet at the same instants; hosts
+     * due in the same gap would otherwise all attempt as the unit comes back. Slots a whole delay apart keep each
+     * host where it was in the cycle, so the fleet stays as spread as it was before the restart.
+     *
+     * @param delayMs   the nominal delay the state file holds
+     * @param overdueMs how long before the start the attempt fell due, positive
+     */
+    public static long waitForNextSlotMs(long delayMs, long overdueMs) {
+        if (delayMs <= 0) {
+            return 0;
+        }
+        return (delayMs - overdueMs % delayMs) % delayMs;
+    }
+
+    /**
      * {@code value * ppm / 1e6}, rounded down, without overflow for any value below {@link DurationText#MAX}:
      * the script computes it the same way, in two parts.
      */

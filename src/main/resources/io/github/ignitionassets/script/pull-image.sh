@@ -12,7 +12,8 @@
 # systemd kills an ExecStartPre= command at TimeoutStartSec and starts it again, so the place in the
 # schedule (attempt count, next delay, time of the next allowed attempt) is kept in a state file
 # under the state directory (tmpfs: it outlives restarts, not reboots). A restarted script waits
-# for the next allowed attempt instead of starting the schedule over.
+# for the next allowed attempt instead of starting the schedule over; if that attempt fell due while
+# the unit was down, it waits for its next slot (see "Resume" below) rather than running at once.
 set -u
 
 # The spec, in milliseconds and parts per million: sh has integer arithmetic only.
@@ -212,6 +213,9 @@ if [ $# -ne 1 ] || [ -z "$1" ]; then
   exit 2
 fi
 image=$1
+# Whether the next attempt fell due before this start, while the unit was down, is judged from here.
+now
+started_ms=$now_ms
 
 boot=$(cat /proc/sys/kernel/random/boot_id 2>/dev/null) || boot=unknown
 key=$(printf '%s' "$image" | tr -c 'A-Za-z0-9._-' '_' | cut -c 1-100)-$(printf '%s' "$image" | cksum | cut -d ' ' -f 1)
@@ -252,8 +256,20 @@ output=$(mktemp "${TMPDIR:-/tmp}/$prog.XXXXXX") || exit 1
 trap cleanup EXIT
 
 # Resume: wait for the next allowed attempt, never longer than the longest sleep the spec allows.
+# systemd restarts every host that booted with this one at the same instants, for ever; if each host whose
+# attempt fell due while the unit was down ran it at once, they would all run it together at every restart.
+# Such an attempt waits for its next slot instead: the due time plus whole delays, as if the host had gone
+# on trying while down, so that each host keeps its place in the cycle and the fleet stays as spread as it
+# was. A host with a cached copy never waits (it starts on the copy), so an overdue check runs at once
+# there: waiting for a slot would end the start before it, at every start.
 now
 wait_ms=$(( next_at_ms - now_ms ))
+missed=
+if [ "$attempt" -gt 0 ] && [ -z "$cached" ] && [ "$next_at_ms" -lt "$started_ms" ]; then
+  overdue_ms=$(( started_ms - next_at_ms ))
+  wait_ms=$(( started_ms + (delay_ms - overdue_ms % delay_ms) % delay_ms - now_ms ))
+  missed=1
+fi
 scale "$max_delay_ms" "$jitter_ppm"
 longest_ms=$(( max_delay_ms + scaled ))
 if [ "$wait_ms" -gt "$longest_ms" ]; then
@@ -264,7 +280,11 @@ if [ "$wait_ms" -gt 0 ] && [ -n "$cached" ]; then
     "attempts); starting on the cached copy"
   exit 0
 fi
-if [ "$wait_ms" -gt 0 ]; then
+if [ "$wait_ms" -gt 0 ] && [ -n "$missed" ]; then
+  log "resuming after $attempt failed attempts; the next attempt fell due while the unit was down," \
+    "so it waits for its next slot: next attempt in $(seconds "$wait_ms")s"
+  pause "$wait_ms"
+elif [ "$wait_ms" -gt 0 ]; then
   log "resuming after $attempt failed attempts; next attempt in $(seconds "$wait_ms")s"
   pause "$wait_ms"
 fi

@@ -52,4 +52,11 @@ class ScheduleTest {
         assertEquals(BigDecimal.valueOf(value).multiply(BigDecimal.valueOf(ppm)).divideToIntegralValue(BigDecimal.valueOf(1_000_000)).longValueExact(),
                 Schedule.scale(value, ppm));
     }
+
+    /** Overdue by exactly whole delays is a slot itself: no wait. */
+    @ParameterizedTest
+    @CsvSource({"4000, 1, 3999", "4000, 2250, 1750", "4000, 4000, 0", "4000, 10500, 1500", "300000, 3000, 297000"})
+    void theNextSlotIsTheDueTimePlusWholeDelays(long delayMs, long overdueMs, long waitMs) {
+        assertEquals(waitMs, Schedule.waitForNextSlotMs(delayMs, overdueMs));
+    }
 }

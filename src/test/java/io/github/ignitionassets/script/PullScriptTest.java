@@ -134,6 +134,34 @@ class PullScriptTest {
     }
 
     @Test
+    void anAttemptThatFellDueWhileTheUnitWasDownWaitsForItsNextSlot() throws Exception {
+        var spec = spec("250ms", "2", "4s", "0", 6);
+        run(spec, "fail", stateDir(), Map.of("KILL_AT_SLEEP", "1"));
+        Path state;
+        try (var files = Files.list(stateDir())) {
+            state = files.findFirst().orElseThrow();
+        }
+        String boot = Files.readAllLines(state).stream().filter(l -> l.startsWith("boot_id=")).findFirst().orElseThrow();
+        // Due 10.5 s ago with a 4 s delay: its slots were 6.5 s and 2.5 s ago, the next is in 1.5 s.
+        long dueAt = uptimeMs() - 10_500;
+        Files.writeString(state, "attempt=5\ndelay_ms=4000\nnext_at_ms=" + dueAt + "\n" + boot + "\n");
+        Run run = run(spec, "fail");
+        assertEquals(1, run.exit, run.stderr);
+        assertEquals(1, run.pulls(), "the 6th attempt, in its slot");
+        List<String> sleeps = run.sleeps();
+        assertEquals(1, sleeps.size(), run.stderr);
+        double waited = Double.parseDouble(sleeps.get(0));
+        assertTrue(waited > 1.0 && waited <= 1.5, "waited " + waited + " s for the next slot");
+        assertTrue(run.stderr.contains("resuming after 5 failed attempts; the next attempt fell due while the unit was"
+                + " down, so it waits for its next slot: next attempt in"), run.stderr);
+    }
+
+    /** Milliseconds since boot, the script's clock. */
+    private static long uptimeMs() throws IOException {
+        return Math.round(Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]) * 1000);
+    }
+
+    @Test
     void successfulPullRemovesTheState() throws Exception {
         Run run = run(spec("1s", "2", "8s", "0", 0), "succeed-third");
         assertEquals(0, run.exit, run.stderr);

@@ -30,7 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class RestartLoopTest {
 
-    private static final long TIMEOUT_START_MS = 1_000;
+    /**
+     * A start window as long as maxDelay below, down 200 ms in every second. An attempt due while the unit is down
+     * waits a whole delay for its next slot, so the count hangs on which side of a restart each one falls; with these
+     * timings it moves by at most 2 for attempts that cost this machine 0 to 120 ms (the model, over that range).
+     */
+    private static final long TIMEOUT_START_MS = 800;
     private static final long RESTART_MS = 200;
     private static final long OUTAGE_MS = 12_000;
 
@@ -60,7 +65,8 @@ class RestartLoopTest {
         }
         List<Long> theirs = loop.run(seed, Map.of("INITIAL_MS", "100", "MAX_MS", "800"), TIMEOUT_START_MS, RESTART_MS, OUTAGE_MS);
 
-        // outage / maxDelay, plus the ramp: attempts at 0, 0.1, 0.3 and 0.7 s before the delay reaches the cap.
+        // outage / maxDelay, plus the ramp: attempts at 0, 0.1, 0.3 and 0.7 s before the delay reaches the cap. That is
+        // the most the state file allows; slots that fall while the unit is down are skipped, so ours makes fewer.
         double promised = (OUTAGE_MS - 700) / 800.0 + 4;
         long[] modelled = new LoadModel(spec, new RestartPolicy(TIMEOUT_START_MS, RESTART_MS, true), 0)
                 .attemptTimes(LoadModel.Policy.STATE_FILE, OUTAGE_MS, new Random(1));
@@ -71,7 +77,7 @@ class RestartLoopTest {
                 OUTAGE_MS / 1000, TIMEOUT_START_MS, RESTART_MS, ours.size(), promised, modelled.length, theirs.size(),
                 seedModelled.length, theirs.size() / (double) ours.size());
 
-        assertWithin(promised, ours.size(), 0.30, "ours against outage/maxDelay + ramp");
+        assertTrue(ours.size() <= promised, "ours " + ours.size() + " against outage/maxDelay + ramp " + promised);
         assertWithin(modelled.length, ours.size(), 0.30, "ours against the load model");
         assertWithin(seedModelled.length, theirs.size(), 0.30, "the seed against the load model");
         assertTrue(theirs.size() > 1.8 * ours.size(), "seed " + theirs.size() + " vs ours " + ours.size());
@@ -88,8 +94,11 @@ class RestartLoopTest {
         assertEquals(5, alone.size(), "calibration run: " + alone);
         long overhead = Math.max(0, (alone.get(4) - alone.get(0) - (250 + 500 + 1000 + 1000)) / 4);
 
-        List<Long> measured = loop.run(script(spec, dir.resolve("state")), Map.of(), 2_000, 500, 10_000);
-        long[] modelled = new LoadModel(spec, new RestartPolicy(2_000, 500, true), overhead)
+        // A start every 3.3 s, down 1.1 s of it: the attempts due at about 3 s and 6.2 s fall while the unit is down,
+        // so each waits for its next slot, a whole delay later. The timings keep every attempt at least 200 ms from
+        // the edges of a start, so that the few tens of milliseconds this machine adds do not move one across.
+        List<Long> measured = loop.run(script(spec, dir.resolve("state")), Map.of(), 2_200, 1_100, 10_000);
+        long[] modelled = new LoadModel(spec, new RestartPolicy(2_200, 1_100, true), overhead)
                 .attemptTimes(LoadModel.Policy.STATE_FILE, 10_000, new Random(1));
         System.out.println("per-attempt overhead " + overhead + " ms; modelled attempt times (ms): "
                 + java.util.Arrays.toString(modelled) + "; measured: " + measured);
