@@ -25,6 +25,11 @@ import org.junit.jupiter.api.Assumptions;
  * machinectl. The container shares the host's network. {@link #close()} stops it (SIGTERM to nspawn, which halts
  * the container; SIGKILL to both after a grace period), removes nspawn's propagation directory and the scratch
  * directory; a JVM shutdown hook does the same if the test run is cut short.
+ *
+ * <p>A fleet: {@link #bootFleet(Path, Path, int)} boots many containers at once over one unpacked root, each with
+ * {@code --volatile=overlay} (the root read-only under a tmpfs overlay of its own, and its own {@code /run}), so
+ * that N hosts cost one unpacked root and about 35 MB of memory each. Their files are then installed through
+ * {@code /proc/PID1/root}, which is the container's view, overlay included; the shared root stays untouched.
  */
 public final class SystemdContainer implements AutoCloseable {
 
@@ -58,10 +63,10 @@ public final class SystemdContainer implements AutoCloseable {
     private Duration unpackTime;
     private Duration bootTime;
 
-    private SystemdContainer(String name, Path scratch, Process nspawn) {
+    private SystemdContainer(String name, Path scratch, Path root, Process nspawn) {
         this.name = name;
         this.scratch = scratch;
-        this.root = scratch.resolve("root");
+        this.root = root;
         this.nspawnLog = scratch.resolve("nspawn.log");
         this.nspawn = nspawn;
         this.shutdownHook = new Thread(this::stop, "stop " + name);
@@ -151,7 +156,7 @@ public final class SystemdContainer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(scratch.resolve("nspawn.log").toFile())
                 .start();
-        SystemdContainer c = new SystemdContainer(name, scratch, p);
+        SystemdContainer c = new SystemdContainer(name, scratch, root, p);
         c.unpackTime = unpack;
         try {
             c.awaitRunning(t1);
@@ -160,6 +165,66 @@ public final class SystemdContainer implements AutoCloseable {
             throw e;
         }
         return c;
+    }
+
+    /** Unpacks the cached root file system into {@code dir} (an empty directory), once for a whole fleet. */
+    public static Path unpackSharedRoot(Path dir) throws IOException, InterruptedException {
+        Path tarball = ensureRootfs();
+        Files.createDirectories(dir);
+        run(List.of("tar", "-C", dir.toString(), "--numeric-owner", "-xf", tarball.toString()), Duration.ofMinutes(2)).ok();
+        return dir;
+    }
+
+    /**
+     * Boots {@code count} containers together over the one root {@code sharedRoot} (from
+     * {@link #unpackSharedRoot(Path)}), each {@code --volatile=overlay}, and returns once every one is up. If one
+     * fails to boot, all are stopped before the failure is thrown.
+     */
+    public static List<SystemdContainer> bootFleet(Path sharedRoot, Path parent, int count)
+            throws IOException, InterruptedException {
+        ensureRootfs();
+        List<SystemdContainer> fleet = new ArrayList<>();
+        long t0 = System.nanoTime();
+        try {
+            for (int i = 0; i < count; i++) {
+                String name = "ia-sd-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
+                Path scratch = Files.createTempDirectory(parent, name + "-");
+                Process p = new ProcessBuilder("setsid", "systemd-nspawn", "-q", "-D", sharedRoot.toString(), "-M", name,
+                        "--register=no", "--keep-unit", "--console=read-only", "--volatile=overlay", "-b")
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                        .redirectErrorStream(true)
+                        .redirectOutput(scratch.resolve("nspawn.log").toFile())
+                        .start();
+                SystemdContainer c = new SystemdContainer(name, scratch, null, p);
+                c.unpackTime = Duration.ZERO;
+                fleet.add(c);
+            }
+            for (SystemdContainer c : fleet) {
+                c.awaitRunning(t0);
+            }
+        } catch (Throwable e) {
+            closeAll(fleet);
+            throw e;
+        }
+        return fleet;
+    }
+
+    /** Stops the containers in parallel (each takes about 2 s to halt), every one even if some fail. */
+    public static void closeAll(List<SystemdContainer> fleet) {
+        List<Thread> stopping = new ArrayList<>();
+        for (SystemdContainer c : fleet) {
+            Thread t = new Thread(c::close, "stop " + c.name());
+            t.start();
+            stopping.add(t);
+        }
+        for (Thread t : stopping) {
+            try {
+                t.join(Duration.ofSeconds(60).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void awaitRunning(long t0) throws IOException, InterruptedException {
@@ -216,9 +281,12 @@ public final class SystemdContainer implements AutoCloseable {
         return name;
     }
 
-    /** The container's root directory on the host. */
+    /**
+     * The container's root directory as the host sees it: the unpacked root, or for an overlay container its
+     * {@code /proc/PID1/root} (the overlay, not the shared root beneath it).
+     */
     public Path root() {
-        return root;
+        return root != null ? root : Path.of("/proc", Long.toString(pid1), "root");
     }
 
     /** Unpacking the root file system tar file. */
@@ -250,8 +318,9 @@ public final class SystemdContainer implements AutoCloseable {
         if (!inContainer.isAbsolute()) {
             throw new IllegalArgumentException("not absolute: " + inContainer);
         }
-        Path target = root.resolve(inContainer.toString().substring(1)).normalize();
-        if (!target.startsWith(root)) {
+        Path base = root();
+        Path target = base.resolve(inContainer.toString().substring(1)).normalize();
+        if (!target.startsWith(base)) {
             throw new IllegalArgumentException("outside the container: " + inContainer);
         }
         Files.createDirectories(target.getParent());
