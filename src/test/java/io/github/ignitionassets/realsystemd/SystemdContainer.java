@@ -42,6 +42,8 @@ public final class SystemdContainer implements AutoCloseable {
     private static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    /** About what a bookworm container holds: 20 boot within the default limit of 128, 40 do not. */
+    private static final int INOTIFY_INSTANCES_PER_HOST = 5;
 
     /** What a command run in the container did. */
     public record Result(int exitCode, String output) {
@@ -183,6 +185,16 @@ public final class SystemdContainer implements AutoCloseable {
     public static List<SystemdContainer> bootFleet(Path sharedRoot, Path parent, int count)
             throws IOException, InterruptedException {
         ensureRootfs();
+        // Every container's systemd, journald and udev take inotify instances, which the kernel counts per user
+        // (root) across all containers: past the limit a container hangs in "initializing" ("Too many open files").
+        Path limitFile = Path.of("/proc/sys/fs/inotify/max_user_instances");
+        if (Files.isReadable(limitFile)) {
+            int limit = Integer.parseInt(Files.readAllLines(limitFile).get(0).strip()); // readString stops short on /proc
+            int needed = count * INOTIFY_INSTANCES_PER_HOST + 16;
+            Assertions.assertTrue(needed <= limit, () -> count + " containers need about " + needed
+                    + " inotify instances; fs.inotify.max_user_instances is " + limit
+                    + " (sysctl -w fs.inotify.max_user_instances=" + Math.max(needed, 2 * limit) + ")");
+        }
         List<SystemdContainer> fleet = new ArrayList<>();
         long t0 = System.nanoTime();
         try {
