@@ -1,0 +1,34 @@
+import io.github.ignitionassets.realsystemd.FleetRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Registry load of a fleet that booted together, measured on real systemd 252 hosts (systemd-nspawn over one
+ * read-only root, --volatile=overlay) and modelled, ours beside the seed's policy in the same run, for two units:
+ * TimeoutStartSec 20 with 250 ms doubling to 4 s (the case RealFleetTest asserts), and the plugin's defaults
+ * (TimeoutStartSec 600, 5 s doubling to 300 s, RestartSec 3) with time scaled down 20 times. Each pull is one HTTP
+ * request from a podman stand-in to a loopback registry answering 503; requests are counted after the first 10 s
+ * of 60. Needs root and systemd-container; about 35 MB per host. Run with bench/fleet.sh [HOSTS].
+ */
+public class FleetBench {
+
+    public static void main(String[] args) throws Exception {
+        int hosts = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int scale = 20;
+        List<FleetRun.Config> configs = List.of(
+                new FleetRun.Config("TimeoutStartSec=20, RestartSec=3, 250 ms doubling to 4 s, jitter 0.2", hosts,
+                        20_000, 3_000, 250, 4_000, "0.2", 60_000, 10_000, 30_000),
+                new FleetRun.Config("defaults / " + scale + ": TimeoutStartSec=" + 600 / scale + ", RestartSec="
+                        + 3000 / scale + "ms, " + 5000 / scale + " ms doubling to " + 300 / scale + " s, jitter 0.2",
+                        hosts, 600_000 / scale, 3_000 / scale, 5_000 / scale, 300_000 / scale, "0.2", 60_000, 10_000, 30_000));
+        for (FleetRun.Config config : configs) {
+            Path tmp = Files.createTempDirectory("fleet-bench");
+            try {
+                FleetRun.run(config, tmp).print("[fleet-bench]");
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+}
