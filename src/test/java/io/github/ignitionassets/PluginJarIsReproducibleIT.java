@@ -8,15 +8,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Assumptions;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class PluginJarIsReproducibleIT {
 
-    private static final List<String> INPUTS = List.of("pom.xml", "mvnw", ".mvn", "src/main");
 
     @Test
     void aSecondBuildElsewhereGivesTheSameJar() throws Exception {
@@ -40,19 +36,11 @@ class PluginJarIsReproducibleIT {
         Assumptions.assumeTrue(pluginJar != null, "runs under failsafe, after package");
         Path jar = Path.of(pluginJar).toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "no plugin jar at " + jar + ": run through mvn verify");
-        Path project = Path.of("").toAbsolutePath();
-        Path copy = Files.createTempDirectory("reproducible-plugin");
+        Path copy = ProjectCopy.create("reproducible-plugin");
         try {
-            for (String input : INPUTS) {
-                copyTree(project.resolve(input), copy.resolve(input));
-            }
             // The sources and javadoc jars are not compared, so not built.
-            List<String> command = new ArrayList<>(List.of("./mvnw", "-B", "-q", "-ntp", "-o", "package",
+            List<String> command = ProjectCopy.mavenCommand(List.of("-B", "-q", "-ntp", "-o", "package",
                     "-Dmaven.test.skip=true", "-Dinvoker.skip", "-Dmaven.source.skip", "-Dmaven.javadoc.skip"));
-            String repo = System.getProperty("localRepository");
-            if (repo != null && !repo.isEmpty()) {
-                command.add("-Dmaven.repo.local=" + repo);
-            }
             ProcessBuilder pb = new ProcessBuilder(command).directory(copy.toFile()).redirectErrorStream(true);
             pb.environment().put("TZ", "Pacific/Kiritimati");
             pb.environment().put("LC_ALL", "tr_TR.UTF-8");
@@ -61,7 +49,7 @@ class PluginJarIsReproducibleIT {
             pb.redirectOutput(log.toFile());
             Process p = pb.start();
             assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the second build took more than 5 minutes");
-            assertEquals(0, p.exitValue(), () -> "the second build failed:\n" + read(log));
+            assertEquals(0, p.exitValue(), () -> "the second build failed:\n" + ProjectCopy.log(log));
 
             Path again = copy.resolve("target").resolve(jar.getFileName());
             assertTrue(Files.isRegularFile(again), "the second build made no " + again.getFileName());
@@ -74,7 +62,7 @@ class PluginJarIsReproducibleIT {
                         + " bytes) though every entry's contents agree: entry times, order or metadata");
             }
         } finally {
-            deleteTree(copy);
+            ProjectCopy.delete(copy);
         }
     }
 
@@ -109,38 +97,5 @@ class PluginJarIsReproducibleIT {
             }
         }
         return out;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.exists(from)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path f : s.toList()) {
-                Path t = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.createDirectories(t.getParent());
-                    Files.copy(f, t, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.readString(log, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 }

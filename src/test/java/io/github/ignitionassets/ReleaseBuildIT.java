@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +38,6 @@ import org.w3c.dom.NodeList;
  */
 class ReleaseBuildIT {
 
-    private static final List<String> INPUTS = List.of("pom.xml", "mvnw", ".mvn", "src/main");
     /** What Central requires of a release, each as {@code -classifier.extension} after the version. */
     private static final List<String> REQUIRED = List.of(".jar", ".pom", "-sources.jar", "-javadoc.jar");
 
@@ -52,27 +48,19 @@ class ReleaseBuildIT {
     static void releaseBuild() throws Exception {
         // Failsafe passes the jar; surefire (which picks this class up too under -Dtest='!SomeTest') does not.
         Assumptions.assumeTrue(System.getProperty("pluginJar") != null, "runs under failsafe, after package");
-        Path project = Path.of("").toAbsolutePath();
-        copy = Files.createTempDirectory("release-build");
-        for (String input : INPUTS) {
-            copyTree(project.resolve(input), copy.resolve(input));
-        }
+        copy = ProjectCopy.create("release-build");
         // Not offline: on a new machine the deploy and site plugins are not yet in the local repository, since
         // nothing else in verify uses them. The test skips also keep the failsafe ITs, this one among them, out.
-        List<String> command = new ArrayList<>(List.of("./mvnw", "-B", "-ntp", "deploy", "site",
+        List<String> command = ProjectCopy.mavenCommand(List.of("-B", "-ntp", "deploy", "site",
                 "-Dmaven.test.skip=true", "-Dinvoker.skip", "-Dmaven.install.skip=true",
                 "-DaltDeploymentRepository=release-check::" + copy.resolve("repo").toUri()));
-        String repo = System.getProperty("localRepository");
-        if (repo != null && !repo.isEmpty()) {
-            command.add("-Dmaven.repo.local=" + repo);
-        }
         Path log = copy.resolve("build.log");
         ProcessBuilder pb = new ProcessBuilder(command).directory(copy.toFile()).redirectErrorStream(true);
         pb.environment().put("MAVEN_OPTS", "-XX:TieredStopAtLevel=1");
         pb.redirectOutput(log.toFile());
         Process p = pb.start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the release build took more than 5 minutes");
-        assertEquals(0, p.exitValue(), () -> "the release build failed:\n" + read(log));
+        assertEquals(0, p.exitValue(), () -> "the release build failed:\n" + ProjectCopy.log(log));
         Path plugin = copy.resolve("target/classes/META-INF/maven/plugin.xml");
         descriptor = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(plugin.toFile());
     }
@@ -80,7 +68,7 @@ class ReleaseBuildIT {
     @AfterAll
     static void deleteCopy() throws IOException {
         if (copy != null) {
-            deleteTree(copy);
+            ProjectCopy.delete(copy);
         }
     }
 
@@ -241,39 +229,6 @@ class ReleaseBuildIT {
     private static List<String> list(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(f -> f.getFileName().toString()).sorted().toList();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.exists(from)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path f : s.toList()) {
-                Path t = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.createDirectories(t.getParent());
-                    Files.copy(f, t, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.readString(log, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
         }
     }
 }
