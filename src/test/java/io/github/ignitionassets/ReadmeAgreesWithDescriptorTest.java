@@ -1,5 +1,7 @@
 package io.github.ignitionassets;
 
+import static io.github.ignitionassets.XmlChildren.child;
+import static io.github.ignitionassets.XmlChildren.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -226,19 +228,5 @@ class ReadmeAgreesWithDescriptorTest {
     private static String describe(Param p) {
         return "property " + (p.property() == null ? "none" : "'" + p.property() + "'") + ", default "
                 + (p.defaultValue() == null ? "none" : "'" + p.defaultValue() + "'");
-    }
-
-    private static Element child(Element parent, String tag) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(tag)) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static String text(Element parent, String tag) {
-        Element e = child(parent, tag);
-        return e == null ? "" : e.getTextContent().strip();
     }
 }

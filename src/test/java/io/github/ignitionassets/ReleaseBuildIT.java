@@ -1,5 +1,7 @@
 package io.github.ignitionassets;
 
+import static io.github.ignitionassets.XmlChildren.child;
+import static io.github.ignitionassets.XmlChildren.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -211,20 +213,6 @@ class ReleaseBuildIT {
         return out;
     }
 
-    /** The direct child named {@code tag}, or {@code null}. */
-    private static Element child(Element parent, String tag) {
-        for (var n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(tag)) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static String text(Element parent, String tag) {
-        Element e = child(parent, tag);
-        return e == null ? "" : e.getTextContent().strip();
-    }
 
     private static List<String> list(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
