@@ -20,8 +20,8 @@ public final class LoadModel {
     public enum Policy {
         /**
          * State file: a restart resumes the schedule, after waiting for the next allowed attempt; one that fell due
-         * while the unit was down waits for its next slot ({@link Schedule#waitForNextSlotMs}) instead of running
-         * at once.
+         * while the unit was down is not made, and the first attempt waits for the slot the host would have reached
+         * by then ({@link Schedule#firstSlotFromMs}).
          */
         STATE_FILE,
         /** Shell variable: a restart attempts at once and starts the schedule over. */
@@ -94,7 +94,7 @@ public final class LoadModel {
             }
             long at = Math.max(windowStart, nextAt);
             if (policy == Policy.STATE_FILE && attempt > 0 && nextAt < windowStart) {
-                at = windowStart + Schedule.waitForNextSlotMs(delay, windowStart - nextAt);
+                at = schedule.firstSlotFromMs(nextAt, windowStart, delay, () -> random.nextInt() & 0xffffffffL);
             }
             long exitAt = windowEnd; // when this start ends, killed or not
             while (at < windowEnd && at < horizonMs) {

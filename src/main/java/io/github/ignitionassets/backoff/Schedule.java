@@ -1,10 +1,15 @@
 package io.github.ignitionassets.backoff;
 
+import java.util.function.LongSupplier;
+
 /**
  * The delays a spec promises, computed with the same integer millisecond arithmetic as the generated script,
  * so that what the build reports is what the host does.
  */
 public final class Schedule {
+
+    /** Missed slots a restarted script draws one by one; see {@link #firstSlotFromMs}. */
+    public static final int MISSED_SLOTS_DRAWN = 16;
 
     private final long initialMs;
     private final long maxMs;
@@ -65,20 +70,26 @@ public final class Schedule {
     }
 
     /**
-     * How long a restarted script waits when its next attempt fell due {@code overdueMs} before the start, while the
-     * unit was down: to its next slot, the due time plus a whole number of nominal delays, as the script computes it,
-     * {@code (delay - overdue % delay) % delay}. systemd restarts every host of a fleet at the same instants; hosts
-     * due in the same gap would otherwise all attempt as the unit comes back. Slots a whole delay apart keep each
-     * host where it was in the cycle, so the fleet stays as spread as it was before the restart.
+     * When a restarted script makes its first attempt if the one it had planned fell due at {@code dueMs}, before
+     * the start at {@code startMs}, while the unit was down: at the first slot from the start on, each slot one
+     * jittered sleep ({@link #jitteredSleepMs}, at the delay the state file holds) after the one before, as the script
+     * computes it. That is where the host would be had it gone on trying while down. systemd restarts every host of a
+     * fleet at the same instants: hosts that made their overdue attempt as the unit came back would all make it
+     * together, and hosts that waited a fixed delay from the due time would land on those due just after the gap.
+     * Here a restart only takes the missed attempts out of the fleet's load, and leaves every host where it was.
      *
-     * @param delayMs   the nominal delay the state file holds
-     * @param overdueMs how long before the start the attempt fell due, positive
+     * <p>Slots beyond the last {@link #MISSED_SLOTS_DRAWN} are skipped a whole nominal delay at a time, so that a unit
+     * that stayed down for hours does not draw a random number for each slot it missed before its first attempt.
+     *
+     * @param delayMs the nominal delay the state file holds, positive
+     * @param random  non-negative random numbers, one per slot drawn (the script reads 32 bits from /dev/urandom)
      */
-    public static long waitForNextSlotMs(long delayMs, long overdueMs) {
-        if (delayMs <= 0) {
-            return 0;
+    public long firstSlotFromMs(long dueMs, long startMs, long delayMs, LongSupplier random) {
+        long slot = dueMs + Math.max(0, (startMs - dueMs) / delayMs - MISSED_SLOTS_DRAWN) * delayMs;
+        while (slot < startMs) {
+            slot += jitteredSleepMs(delayMs, random.getAsLong());
         }
-        return (delayMs - overdueMs % delayMs) % delayMs;
+        return slot;
     }
 
     /**

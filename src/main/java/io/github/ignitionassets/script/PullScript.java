@@ -2,6 +2,7 @@ package io.github.ignitionassets.script;
 
 import io.github.ignitionassets.backoff.BackoffSpec;
 import io.github.ignitionassets.backoff.PullPolicy;
+import io.github.ignitionassets.backoff.Schedule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,6 +62,7 @@ public record PullScript(String fileName, String text) {
         values.put("ATTEMPT_TIMEOUT_MS", Long.toString(spec.attemptTimeout().toMillis()));
         values.put("PODMAN_RETRIES", Integer.toString(spec.podmanRetries()));
         values.put("STATE_DIRECTORY", ShellQuote.quote(stateDirectory));
+        values.put("MISSED_SLOTS_DRAWN", Integer.toString(Schedule.MISSED_SLOTS_DRAWN));
         return new PullScript(fileName, fill(template(), values));
     }
 

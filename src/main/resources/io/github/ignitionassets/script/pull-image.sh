@@ -13,7 +13,7 @@
 # schedule (attempt count, next delay, time of the next allowed attempt) is kept in a state file
 # under the state directory (tmpfs: it outlives restarts, not reboots). A restarted script waits
 # for the next allowed attempt instead of starting the schedule over; if that attempt fell due while
-# the unit was down, it waits for its next slot (see "Resume" below) rather than running at once.
+# the unit was down, it skips it and waits for the slot after (see "Resume" below).
 set -u
 
 # The spec, in milliseconds and parts per million: sh has integer arithmetic only.
@@ -26,6 +26,8 @@ attempt_timeout_ms=@@ATTEMPT_TIMEOUT_MS@@
 podman_retries=@@PODMAN_RETRIES@@
 state_dir=@@STATE_DIRECTORY@@
 pull_policy=@@PULL_POLICY@@
+# A restart after a long time down draws this many of the slots it missed; see "Resume" below.
+missed_slots_drawn=@@MISSED_SLOTS_DRAWN@@
 # Empty: podman's own credential lookup (auth.json, then ~/.docker/config.json).
 auth_file=@@AUTH_FILE@@
 auth_missing_logged=
@@ -256,18 +258,29 @@ output=$(mktemp "${TMPDIR:-/tmp}/$prog.XXXXXX") || exit 1
 trap cleanup EXIT
 
 # Resume: wait for the next allowed attempt, never longer than the longest sleep the spec allows.
-# systemd restarts every host that booted with this one at the same instants, for ever; if each host whose
-# attempt fell due while the unit was down ran it at once, they would all run it together at every restart.
-# Such an attempt waits for its next slot instead: the due time plus whole delays, as if the host had gone
-# on trying while down, so that each host keeps its place in the cycle and the fleet stays as spread as it
-# was. A host with a cached copy never waits (it starts on the copy), so an overdue check runs at once
+# systemd restarts every host that booted with this one at the same instants, for ever. An attempt that
+# fell due while the unit was down is not made: the script goes on from it as if it had been, one jittered
+# sleep to each slot after it, up to the first slot from this start on, where the host would be had it gone
+# on trying while down. Running it at once would make every such host run it together at every restart; a
+# fixed delay from the due time would land the hosts due early in the gap on those due just after it. This
+# way a restart takes the missed attempts out of the fleet's load and leaves each host where it was. Slots
+# beyond the last few are skipped whole delays at a time: a unit down for hours draws no random number for
+# each. A host with a cached copy never waits (it starts on the copy), so an overdue check runs at once
 # there: waiting for a slot would end the start before it, at every start.
 now
 wait_ms=$(( next_at_ms - now_ms ))
 missed=
 if [ "$attempt" -gt 0 ] && [ -z "$cached" ] && [ "$next_at_ms" -lt "$started_ms" ]; then
-  overdue_ms=$(( started_ms - next_at_ms ))
-  wait_ms=$(( started_ms + (delay_ms - overdue_ms % delay_ms) % delay_ms - now_ms ))
+  slot_ms=$next_at_ms
+  whole=$(( (started_ms - slot_ms) / delay_ms - missed_slots_drawn ))
+  if [ "$whole" -gt 0 ]; then
+    slot_ms=$(( slot_ms + whole * delay_ms ))
+  fi
+  while [ "$slot_ms" -lt "$started_ms" ]; do
+    jittered "$delay_ms"
+    slot_ms=$(( slot_ms + sleep_ms ))
+  done
+  wait_ms=$(( slot_ms - now_ms ))
   missed=1
 fi
 scale "$max_delay_ms" "$jitter_ppm"

@@ -53,10 +53,45 @@ class ScheduleTest {
                 Schedule.scale(value, ppm));
     }
 
-    /** Overdue by exactly whole delays is a slot itself: no wait. */
+    /** Without jitter the slots are the due time plus whole delays; one due exactly at the start is that slot. */
     @ParameterizedTest
     @CsvSource({"4000, 1, 3999", "4000, 2250, 1750", "4000, 4000, 0", "4000, 10500, 1500", "300000, 3000, 297000"})
-    void theNextSlotIsTheDueTimePlusWholeDelays(long delayMs, long overdueMs, long waitMs) {
-        assertEquals(waitMs, Schedule.waitForNextSlotMs(delayMs, overdueMs));
+    void withoutJitterTheFirstSlotIsTheDueTimePlusWholeDelays(long delayMs, long overdueMs, long waitMs) {
+        Schedule s = Schedule.of(spec("0"));
+        long start = 1_000_000;
+        assertEquals(start + waitMs, s.firstSlotFromMs(start - overdueMs, start, delayMs, () -> 12345));
+    }
+
+    /** Each missed slot is one jittered sleep after the one before, from the same random numbers as the script's. */
+    @Test
+    void withJitterEachMissedSlotIsOneJitteredSleepAfterTheLast() {
+        Schedule s = Schedule.of(spec("0.2"));
+        long[] randoms = {0, 1600, 800};
+        int[] drawn = {0};
+        // Sleeps of 3200, 4800 and 4000 ms for a 4 s delay: slots at due + 3.2 s, + 8 s, + 12 s.
+        long due = 50_000;
+        long slot = s.firstSlotFromMs(due, due + 8_500, 4_000, () -> randoms[drawn[0]++]);
+        assertEquals(due + 12_000, slot);
+        assertEquals(3, drawn[0]);
+    }
+
+    /** A unit down for hours draws only the last missed slots; the rest go by in whole delays. */
+    @Test
+    void aLongTimeDownDrawsOnlyTheLastMissedSlots() {
+        Schedule s = Schedule.of(spec("0.2"));
+        int[] drawn = {0};
+        long due = 0;
+        long start = 3_600_000;
+        long slot = s.firstSlotFromMs(due, start, 250, () -> {
+            drawn[0]++;
+            return 50; // the nominal delay itself
+        });
+        assertEquals(start, slot);
+        assertEquals(Schedule.MISSED_SLOTS_DRAWN, drawn[0]);
+    }
+
+    private static BackoffSpec spec(String jitter) {
+        return new BackoffSpec(Duration.ofMillis(250), BigDecimal.valueOf(2), Duration.ofMillis(4_000),
+                new BigDecimal(jitter), 0, Duration.ofSeconds(10), 0);
     }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -154,6 +155,36 @@ class PullScriptTest {
         assertTrue(waited > 1.0 && waited <= 1.5, "waited " + waited + " s for the next slot");
         assertTrue(run.stderr.contains("resuming after 5 failed attempts; the next attempt fell due while the unit was"
                 + " down, so it waits for its next slot: next attempt in"), run.stderr);
+    }
+
+    /**
+     * With jitter the slots after a missed attempt are jittered sleeps apart, as in the load model, not whole delays:
+     * the same overdue attempt gives a different wait each time (a whole delay from the due time would give one), yet
+     * the first attempt still comes within one longest sleep of the start; a unit down for an hour draws only the last
+     * slots.
+     */
+    @Test
+    void withJitterTheMissedSlotsAreJitteredSleepsApart() throws Exception {
+        var spec = spec("250ms", "2", "2s", "0.5", 5);
+        run(spec, "fail", stateDir(), Map.of("KILL_AT_SLEEP", "1"));
+        Path state;
+        try (var files = Files.list(stateDir())) {
+            state = files.findFirst().orElseThrow();
+        }
+        String boot = Files.readAllLines(state).stream().filter(l -> l.startsWith("boot_id=")).findFirst().orElseThrow();
+        List<Double> waits = new ArrayList<>();
+        for (long overdueMs : List.of(5_300L, 5_300L, 5_300L, 5_300L, 5_300L, 5_300L, 3_600_000L)) {
+            Files.writeString(state, "attempt=4\ndelay_ms=2000\nnext_at_ms=" + (uptimeMs() - overdueMs) + "\n" + boot + "\n");
+            Run run = run(spec, "fail");
+            assertEquals(1, run.pulls(), "the 5th and last attempt, in its slot: " + run.stderr);
+            // No sleep at all when the slot went by while the script started (a few milliseconds).
+            double waited = run.sleeps().isEmpty() ? 0 : Double.parseDouble(run.sleeps().get(0));
+            assertTrue(waited <= 3.0, "waited " + waited + " s: at most the longest sleep, 3 s");
+            assertTrue(waited == 0 || run.stderr.contains("fell due while the unit was down"), run.stderr);
+            waits.add(waited);
+        }
+        List<Double> same = waits.subList(0, 6);
+        assertTrue(Collections.max(same) - Collections.min(same) > 0.2, "waits for the same overdue attempt: " + same);
     }
 
     /** Milliseconds since boot, the script's clock. */
