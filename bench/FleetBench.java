@@ -15,13 +15,8 @@ public class FleetBench {
 
     public static void main(String[] args) throws Exception {
         int hosts = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        int scale = 20;
-        List<FleetRun.Config> configs = List.of(
-                new FleetRun.Config("TimeoutStartSec=20, RestartSec=3, 250 ms doubling to 4 s, jitter 0.2", hosts,
-                        20_000, 3_000, 250, 4_000, "0.2", 60_000, 10_000, 30_000),
-                new FleetRun.Config("defaults / " + scale + ": TimeoutStartSec=" + 600 / scale + ", RestartSec="
-                        + 3000 / scale + "ms, " + 5000 / scale + " ms doubling to " + 300 / scale + " s, jitter 0.2",
-                        hosts, 600_000 / scale, 3_000 / scale, 5_000 / scale, 300_000 / scale, "0.2", 60_000, 10_000, 30_000));
+        List<FleetRun.Config> configs = List.of(FleetRun.Config.nearTheCap(hosts),
+                FleetRun.Config.defaultsScaledDown(hosts, 20));
         for (FleetRun.Config config : configs) {
             Path tmp = Files.createTempDirectory("fleet-bench");
             try {

@@ -27,6 +27,9 @@ import java.util.Random;
  * @param fleetHosts                         hosts in the fleet figures
  * @param fleetPeakPerSecond                 most attempts in any one second, hours 1 to 4, all hosts failing from the same second
  * @param fleetFirstMinutePeakPerSecond      the same in the first minute, where all hosts start together
+ * @param benchFleet                         attempts per host and peaks of a fleet of {@value #BENCH_FLEET_HOSTS}
+ *                                           hosts from 10 s to 60 s of the outage, as {@code bench/fleet.sh}
+ *                                           measures them on real hosts by default: the model, held to a real fleet
  * @param resetOnRestartAttemptsPerHour      the seed's policy under the same unit: schedule in a shell variable
  * @param fixedRetryAttemptsPerHour          the unit alone retrying every 3 s
  * @param timeoutStartSeconds                the unit's TimeoutStartSec the figures assume; -1 for infinity
@@ -45,13 +48,16 @@ import java.util.Random;
 public record LoadReport(double attemptsPerHour, int firstHourAttempts, double maxRecoverySeconds,
                          double meanRecoverySeconds, int requestsPerAttempt, int requestsPerAttemptWithoutRetryFlag,
                          double requestsPerHour, int fleetHosts, int fleetPeakPerSecond,
-                         int fleetFirstMinutePeakPerSecond, double resetOnRestartAttemptsPerHour,
+                         int fleetFirstMinutePeakPerSecond, FleetWindow benchFleet,
+                         double resetOnRestartAttemptsPerHour,
                          double fixedRetryAttemptsPerHour, double timeoutStartSeconds, double restartSeconds,
                          boolean restarts, RestartPolicy.Origins unitFrom, String pullPolicy,
                          int cachedCopyAttemptsPerStart, double cachedCopyAttemptsPerHour) {
 
     /** Hosts that start failing in the same second, for the fleet figures. */
     public static final int FLEET_HOSTS = 1000;
+    /** Hosts in {@link #benchFleet}: as many as {@code bench/fleet.sh} boots by default. */
+    public static final int BENCH_FLEET_HOSTS = 20;
     /** podman 4 (no --retry flag) makes this many requests per pull on network errors: 1 + 3 retries. */
     public static final int PODMAN4_REQUESTS_PER_PULL = 4;
 
@@ -64,8 +70,14 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
     private static final long STEADY_FROM = HOUR;
     private static final long STEADY_TO = 4 * HOUR;
     private static final long SEED = 20261125L;
-    /** Attempts simulated for the fleet figures at most, so that millisecond delays stay cheap to model. */
-    private static final long MAX_FLEET_ATTEMPTS = 200_000;
+    /** The bench's window: the first 10 s are the ramp, not counted. */
+    private static final long BENCH_FROM = 10_000;
+    private static final long BENCH_TO = 60_000;
+    /**
+     * Attempts simulated for the fleet figures at most: every host of the fleet for any delay of a second or more
+     * (1000 hosts, 4 hours), fewer for millisecond delays, which would make hundreds of millions.
+     */
+    private static final long MAX_FLEET_ATTEMPTS = 4_000_000;
     /** The unit the seed shipped: Restart=always, RestartSec=3, each start one pull. */
     private static final RestartPolicy FIXED_3S = new RestartPolicy(Long.MAX_VALUE, 3_000, true);
 
@@ -111,7 +123,8 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
 
         // Without jitter every host is the same host: one simulation stands for all of them. With jitter, hosts are
         // simulated one by one, up to a bounded number of attempts in all (millisecond delays make hundreds of
-        // thousands per host); the sampled hosts' counts are then scaled to the fleet.
+        // thousands per host); the sampled hosts' counts are then scaled to the fleet, which overstates the peak (the
+        // noise of a few hosts, scaled up), never understates it.
         boolean lockstep = spec.jitter().signum() == 0;
         int simulated = lockstep ? 1 : (int) Math.max(1, Math.min(hosts, MAX_FLEET_ATTEMPTS / Math.max(1, ours.length)));
         double weight = hosts / (double) simulated;
@@ -134,6 +147,7 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
         };
         return new LoadReport(round(perHour), firstHour, round(maxGap), round(meanRecovery), requests,
                 PODMAN4_REQUESTS_PER_PULL, round(perHour * requests), hosts, max(steadyBuckets), max(firstMinute),
+                FleetWindow.model(model, LoadModel.Policy.STATE_FILE, BENCH_FLEET_HOSTS, BENCH_FROM, BENCH_TO, SEED),
                 round(LoadModel.count(reset, STEADY_FROM, STEADY_TO) / 3.0),
                 round(LoadModel.count(fixed, STEADY_FROM, STEADY_TO) / 3.0),
                 unit.timeoutStartMs() == Long.MAX_VALUE ? -1 : unit.timeoutStartMs() / 1000.0, unit.restartMs() / 1000.0,
@@ -166,6 +180,13 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
         root.put("fleetHosts", fleetHosts);
         root.put("fleetPeakPerSecond", fleetPeakPerSecond);
         root.put("fleetFirstMinutePeakPerSecond", fleetFirstMinutePeakPerSecond);
+        ObjectNode bench = root.putObject("benchFleet");
+        bench.put("hosts", benchFleet.hosts());
+        bench.put("fromSeconds", benchFleet.fromMs() / 1000);
+        bench.put("toSeconds", benchFleet.toMs() / 1000);
+        bench.put("attemptsPerHost", benchFleet.attemptsPerHost());
+        bench.put("peakPerSecond", benchFleet.peakPerSecond());
+        bench.put("peakPer100Ms", benchFleet.peakPer100Ms());
         ObjectNode compared = root.putObject("comparison");
         compared.put("resetOnRestartAttemptsPerHour", resetOnRestartAttemptsPerHour);
         compared.put("fixedRetryAttemptsPerHour", fixedRetryAttemptsPerHour);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,9 +87,10 @@ class LoadModelTest {
     /**
      * The fleet goals of issue 16: 1000 hosts that fail from the same second are restarted by systemd at the same
      * instants for ever, and a restart must not bunch them up again. With the defaults the peak second stays near
-     * what hosts spread at random give (about 12; 22 when an attempt due while the unit was down ran at once); with
-     * a timeout near the cap, where most hosts are due while the unit is down, it stays within 3 times the fleet's
-     * mean rate (it was every host in the same second).
+     * what hosts spread at random give (about 12; 22 when an attempt due while the unit was down ran at once, 14 when
+     * it waited a whole delay from its due time); with a timeout near the cap, where most hosts are due while the unit
+     * is down, it stays near a fleet spread at random too: about 1.4 times the fleet's mean rate, the mean over the 20
+     * s the unit is up (it was every host in the same second, 4.6 times).
      */
     @Test
     void aFleetThatFailsTogetherStaysSpreadAcrossRestarts() {
@@ -100,7 +102,7 @@ class LoadModelTest {
                 Duration.ofMinutes(10), 0);
         LoadReport nearTheCap = LoadReport.compute(fast, new RestartPolicy(20_000, 3_000, true));
         double mean = nearTheCap.fleetHosts() * nearTheCap.attemptsPerHour() / 3600;
-        assertTrue(nearTheCap.fleetPeakPerSecond() <= 3 * mean, "peak " + nearTheCap.fleetPeakPerSecond() + " against a mean of " + mean);
+        assertTrue(nearTheCap.fleetPeakPerSecond() <= 1.5 * mean, "peak " + nearTheCap.fleetPeakPerSecond() + " against a mean of " + mean);
         assertTrue(nearTheCap.attemptsPerHour() <= 3600 / 4.0, "per host-hour " + nearTheCap.attemptsPerHour());
         assertTrue(nearTheCap.fleetFirstMinutePeakPerSecond() >= 1000, "a first boot still pulls at once, every host");
     }
@@ -172,5 +174,36 @@ class LoadModelTest {
         }), r.summary());
         String json = new String(r.toJson(NO_JITTER), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(json.contains("\"withCachedCopy\": {\n    \"pullPolicy\": \"" + policy.word() + "\""), json);
+    }
+
+    /** Without jitter every host is one host: the bench's fleet peaks with all its hosts in one 100 ms. */
+    @Test
+    void theBenchFleetWithoutJitterIsOneHostTimesTheFleet() {
+        var spec = new BackoffSpec(Duration.ofMillis(250), BigDecimal.valueOf(2), Duration.ofSeconds(4), BigDecimal.ZERO, 0,
+                Duration.ofMinutes(10), 0);
+        LoadModel model = new LoadModel(spec, new RestartPolicy(20_000, 3_000, true), 0);
+        FleetWindow fleet = FleetWindow.model(model, LoadModel.Policy.STATE_FILE, 20, 10_000, 60_000, 7);
+        int oneHost = LoadModel.count(model.attemptTimes(LoadModel.Policy.STATE_FILE, 60_000, new Random(7)), 10_000, 60_000);
+        assertEquals(oneHost, fleet.attemptsPerHost());
+        assertEquals(20, fleet.peakPerSecond());
+        assertEquals(20, fleet.peakPer100Ms());
+        assertEquals(20.0 * oneHost / 50, fleet.meanPerSecond(), 1e-9);
+    }
+
+    /** With jitter the bench's fleet is spread: its typical peak second is well below every host at once. */
+    @Test
+    void theReportGivesTheBenchFleetsFigures() {
+        var fast = new BackoffSpec(Duration.ofMillis(250), BigDecimal.valueOf(2), Duration.ofSeconds(4), new BigDecimal("0.2"), 0,
+                Duration.ofMinutes(10), 0);
+        LoadReport r = LoadReport.compute(fast, new RestartPolicy(20_000, 3_000, true));
+        FleetWindow fleet = r.benchFleet();
+        assertEquals(List.of(LoadReport.BENCH_FLEET_HOSTS, 10_000L, 60_000L), List.of(fleet.hosts(), fleet.fromMs(), fleet.toMs()));
+        assertTrue(fleet.peakPerSecond() > fleet.meanPerSecond() && fleet.peakPerSecond() < 3 * fleet.meanPerSecond(),
+                "peak " + fleet.peakPerSecond() + " against a mean of " + fleet.meanPerSecond());
+        assertEquals(fleet, LoadReport.compute(fast, new RestartPolicy(20_000, 3_000, true)).benchFleet(), "deterministic");
+        String json = new String(r.toJson(fast), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(json.contains(String.format("\"benchFleet\": {\n    \"hosts\": 20,\n    \"fromSeconds\": 10,\n"
+                + "    \"toSeconds\": 60,\n    \"attemptsPerHost\": %s,\n    \"peakPerSecond\": %d,\n    \"peakPer100Ms\": %d\n  }",
+                fleet.attemptsPerHost(), fleet.peakPerSecond(), fleet.peakPer100Ms())), json);
     }
 }

@@ -1,14 +1,13 @@
 package io.github.ignitionassets.realsystemd;
 
-import io.github.ignitionassets.backoff.LoadModel;
+import io.github.ignitionassets.backoff.FleetWindow;
 import java.util.List;
-import java.util.Random;
 import java.util.TreeMap;
 
 /**
  * A fleet's load on the registry over {@code [fromMs, toMs)} after a common start: requests per host, the mean
  * rate, and the busiest second and the busiest 100 ms. Measured at the registry, or predicted by the load model
- * for the same hosts (host {@code h} with {@code new Random(h)}), binned the same way.
+ * for a typical fleet of as many hosts ({@link FleetWindow}).
  */
 public record FleetLoad(String what, int hosts, int hostsSeen, int requests, long fromMs, long toMs, int peakPerSecond,
                  int peakPer100Ms) {
@@ -27,14 +26,10 @@ public record FleetLoad(String what, int hosts, int hostsSeen, int requests, lon
         return bins.load(unit + " measured", hosts, perHost.size());
     }
 
-    static FleetLoad modelled(LoadModel model, LoadModel.Policy policy, int hosts, long fromMs, long toMs) {
-        Bins bins = new Bins(fromMs, toMs);
-        for (int h = 0; h < hosts; h++) {
-            for (long t : model.attemptTimes(policy, toMs, new Random(h))) {
-                bins.add(t);
-            }
-        }
-        return bins.load(policy + " model", hosts, hosts);
+    /** The model's figures for a typical fleet ({@link FleetWindow}), as a load. */
+    static FleetLoad modelled(String what, FleetWindow model) {
+        return new FleetLoad(what, model.hosts(), model.hosts(), (int) Math.round(model.attemptsPerHost() * model.hosts()),
+                model.fromMs(), model.toMs(), model.peakPerSecond(), model.peakPer100Ms());
     }
 
     public double perHost() {

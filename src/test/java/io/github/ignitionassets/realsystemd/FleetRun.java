@@ -1,10 +1,13 @@
 package io.github.ignitionassets.realsystemd;
 
 import io.github.ignitionassets.backoff.BackoffSpec;
+import io.github.ignitionassets.backoff.FleetWindow;
 import io.github.ignitionassets.backoff.LoadModel;
+import io.github.ignitionassets.backoff.LoadReport;
 import io.github.ignitionassets.backoff.RestartPolicy;
 import io.github.ignitionassets.core.PomElement;
 import io.github.ignitionassets.generate.AssetGenerator;
+import io.github.ignitionassets.generate.ConfigOptions;
 import io.github.ignitionassets.generate.GenerateRequest;
 import io.github.ignitionassets.generate.GeneratedAssets;
 import java.io.IOException;
@@ -46,12 +49,34 @@ public final class FleetRun {
      */
     public record Config(String title, int hosts, long timeoutStartMs, long restartMs, long initialMs, long maxMs,
                          String jitter, long observeMs, long rampMs, long steadyFromMs) {
+
+        /** The fleet: TimeoutStartSec=20, RestartSec=3, 250 ms doubling to 4 s, so most restarts find an attempt overdue. */
+        public static Config nearTheCap(int hosts) {
+            return new Config("TimeoutStartSec=20, RestartSec=3, 250 ms doubling to 4 s, jitter 0.2", hosts, 20_000,
+                    3_000, 250, 4_000, "0.2", 60_000, 10_000, 30_000);
+        }
+
+        /** The plugin's defaults (TimeoutStartSec 600, RestartSec 3, 5 s doubling to 300 s) with time divided by {@code scale}. */
+        public static Config defaultsScaledDown(int hosts, int scale) {
+            return new Config("defaults / " + scale + ": TimeoutStartSec=" + 600 / scale + ", RestartSec=" + 3000 / scale
+                    + "ms, " + 5000 / scale + " ms doubling to " + 300 / scale + " s, jitter 0.2", hosts, 600_000 / scale,
+                    3_000 / scale, 5_000 / scale, 300_000 / scale, "0.2", 60_000, 10_000, 30_000);
+        }
     }
 
-    /** Measured and modelled, ours and the seed's. */
+    /**
+     * Measured and modelled, ours and the seed's. The model of ours over the ramp-to-end window is the build's own
+     * load report ({@link LoadReport#benchFleet()}); the others are modelled the same way ({@link FleetWindow}).
+     */
     public record Result(Config config, FleetLoad ours, FleetLoad seed, FleetLoad oursModel, FleetLoad seedModel,
                          FleetLoad oursSteady, FleetLoad seedSteady, FleetLoad oursModelSteady,
-                         FleetLoad seedModelSteady, String oursUnitText, long bootMs, long startSpreadMs) {
+                         FleetLoad seedModelSteady, String oursUnitText, LoadReport oursReport, long bootMs,
+                         long startSpreadMs) {
+        @Override
+        public String toString() {
+            return config.title();
+        }
+
         /** Prints the tables (after the ramp, and the later window), each line prefixed. */
         public void print(String prefix) {
             System.out.printf("%s %d hosts booted over one root in %d ms; both units started on all within %d ms%n",
@@ -68,6 +93,7 @@ public final class FleetRun {
     private static final String SEED_SCRIPT = "/usr/local/bin/seed-pull-image";
     private static final String SEED_REAL = "/usr/local/lib/seed/seed-pull-image.sh";
     private static final long BUILT_IN_RESTART_MS = 3_000;
+    private static final long MODEL_SEED = 1;
 
     private FleetRun() {
     }
@@ -107,16 +133,20 @@ public final class FleetRun {
             LoadModel seedModel = model(config, BigDecimal.ZERO);
             long end = config.observeMs();
             int n = config.hosts();
+            long steady = config.steadyFromMs();
             return new Result(config,
                     FleetLoad.measured(seen, OURS, start, n, config.rampMs(), end),
                     FleetLoad.measured(seen, SEED, start, n, config.rampMs(), end),
-                    FleetLoad.modelled(oursModel, LoadModel.Policy.STATE_FILE, n, config.rampMs(), end),
-                    FleetLoad.modelled(seedModel, LoadModel.Policy.RESET_ON_RESTART, n, config.rampMs(), end),
-                    FleetLoad.measured(seen, OURS, start, n, config.steadyFromMs(), end),
-                    FleetLoad.measured(seen, SEED, start, n, config.steadyFromMs(), end),
-                    FleetLoad.modelled(oursModel, LoadModel.Policy.STATE_FILE, n, config.steadyFromMs(), end),
-                    FleetLoad.modelled(seedModel, LoadModel.Policy.RESET_ON_RESTART, n, config.steadyFromMs(), end),
-                    ours.unit().text(), bootMs, (lastStarted - start) / 1_000_000);
+                    FleetLoad.modelled("ours' load report", ours.load().benchFleet()),
+                    FleetLoad.modelled("seed model", FleetWindow.model(seedModel, LoadModel.Policy.RESET_ON_RESTART, n,
+                            config.rampMs(), end, MODEL_SEED)),
+                    FleetLoad.measured(seen, OURS, start, n, steady, end),
+                    FleetLoad.measured(seen, SEED, start, n, steady, end),
+                    FleetLoad.modelled("ours model", FleetWindow.model(oursModel, LoadModel.Policy.STATE_FILE, n, steady,
+                            end, MODEL_SEED)),
+                    FleetLoad.modelled("seed model", FleetWindow.model(seedModel, LoadModel.Policy.RESET_ON_RESTART, n,
+                            steady, end, MODEL_SEED)),
+                    ours.unit().text(), ours.load(), bootMs, (lastStarted - start) / 1_000_000);
         } finally {
             pool.shutdownNow();
             long t0 = System.nanoTime();
@@ -135,7 +165,7 @@ public final class FleetRun {
         byte[] seedScript = resource("/seed/seed-pull-image.sh");
         byte[] seedWrapper = ("#!/bin/sh\nINITIAL_MS=" + config.initialMs() + " MAX_MS=" + config.maxMs() + " exec "
                 + SEED_REAL + " \"$@\"\n").getBytes(StandardCharsets.UTF_8); // the seed only doubles
-        byte[] restart = ("[Service]\nRestartSec=" + config.restartMs() + "ms\n").getBytes(StandardCharsets.UTF_8);
+        byte[] restart = restartDropin(config);
         List<Future<?>> installed = new ArrayList<>();
         for (int i = 0; i < fleet.size(); i++) {
             SystemdContainer c = fleet.get(i);
@@ -170,6 +200,12 @@ public final class FleetRun {
         return new LoadModel(spec, new RestartPolicy(config.timeoutStartMs(), config.restartMs(), true), 0);
     }
 
+    /** The drop-in that gives the unit the config's RestartSec, when it is not the built-in unit's. */
+    private static byte[] restartDropin(Config config) {
+        return ("[Service]\nRestartSec=" + config.restartMs() + "ms\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Generates the assets; the restart drop-in goes into the config too, so that the load report models the unit as it runs. */
     private static GeneratedAssets generate(Config config, Path tmp, String unit, String script) throws Exception {
         Map<String, String> backoff = Map.of(
                 "initialDelay", config.initialMs() + "ms",
@@ -178,9 +214,15 @@ public final class FleetRun {
                 "jitter", config.jitter(),
                 "maxAttempts", "0",
                 "attemptTimeout", "10s");
+        List<ConfigOptions.ExtraDropin> dropins = List.of();
+        if (config.restartMs() != BUILT_IN_RESTART_MS) {
+            Path dropin = Files.write(tmp.resolve(unit + "-restart.conf"), restartDropin(config));
+            dropins = List.of(new ConfigOptions.ExtraDropin(unit, "restart.conf", dropin));
+        }
         return AssetGenerator.generate(new GenerateRequest(tmp, IMAGE, null, false, PomElement.of("backoff", backoff), unit,
                 script, null, null, Long.toString(config.timeoutStartMs() / 1000), GenerateRequest.DEFAULT_IGNITION_VERSION,
-                tmp.resolve("out-" + unit), GenerateRequest.DEFAULT_CONFIG_NAME));
+                tmp.resolve("out-" + unit), GenerateRequest.DEFAULT_CONFIG_NAME)
+                .withConfig(new ConfigOptions(null, List.of(), List.of(), dropins, null, false)));
     }
 
     private static byte[] resource(String name) throws IOException {
