@@ -87,7 +87,13 @@ class RealFleetTest {
         assertWithin25Percent("seed per host", run.seed().perHost(), run.seedModel().perHost());
     }
 
-    /** The load report's figures for the bench's fleet, held to what the fleet made. */
+    /**
+     * The load report's figures for the bench's fleet, held to what the fleet made: per host within 25 %; the peak
+     * second within 25 % give or take one request. The peak of one fleet of 20 is about ten requests and varies from
+     * boot to boot: of 400 modelled fleets, 9 % (near the cap) and 7 % (the defaults) peak outside 25 % of their
+     * median, 1 to 2 % outside that and one request. 20 real hosts started over about 750 ms also peak a little lower
+     * than hosts started at once.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("bothUnits")
     void theLoadReportsFleetFiguresAreWithin25PercentOfTheMeasuredOnes(FleetRun.Result run) {
@@ -95,7 +101,9 @@ class RealFleetTest {
         assertEquals(List.of(HOSTS, run.config().rampMs(), run.config().observeMs()),
                 List.of(report.hosts(), report.fromMs(), report.toMs()), "the report's fleet is the one measured");
         assertWithin25Percent("ours per host against the report", run.ours().perHost(), report.attemptsPerHost());
-        assertWithin25Percent("ours' peak second against the report", run.ours().peakPerSecond(), report.peakPerSecond());
+        double peak = run.ours().peakPerSecond();
+        assertTrue(Math.abs(peak - report.peakPerSecond()) <= 0.25 * report.peakPerSecond() + 1,
+                "ours' peak second: measured " + peak + ", load report " + report.peakPerSecond());
     }
 
     @Test
