@@ -354,12 +354,27 @@ final class StorageDevices {
         }
     }
 
+    /** Whether Go's json.Unmarshal into an {@code any} takes the text. */
     private static boolean isJson(String text) {
         try {
-            return ConfigJson.read(text) != null;
+            JsonNode value = ConfigJson.read(text);
+            return value != null && numbersFitFloat64(value);
         } catch (ConfigJson.SyntaxException e) {
             return false;
         }
+    }
+
+    /** Go reads each number as a float64; one beyond its range (1e400) fails, one too small (1e-400) is 0. */
+    private static boolean numbersFitFloat64(JsonNode node) {
+        if (node.isNumber()) {
+            return Double.isFinite(node.doubleValue());
+        }
+        for (JsonNode child : node) {
+            if (!numbersFitFloat64(child)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- shared ------------------------------------------------------------------------------------------------

@@ -243,8 +243,12 @@ class StorageDevicesTest {
                                 + "{'url':'http://u','thumbprint':'x','advertisement':'{\\'payload\\':1}'},{'url':'http://v','thumbprint':'x','advertisement':''}]}}]}",
                         "error luks[0].clevis.tang[0].advertisement TANG_ADVERTISEMENT"),
                 c("config/v3_5/types/tang.go" + HEAD, "3.5.0",
-                        "{'luks':[{'name':'a','device':'/dev/a','clevis':{'tang':[{'url':'http://t','thumbprint':'x','advertisement':'1 2'}]}}]}",
-                        "error luks[0].clevis.tang[0].advertisement TANG_ADVERTISEMENT"),
+                        "{'luks':[{'name':'a','device':'/dev/a','clevis':{'tang':[{'url':'http://t','thumbprint':'x','advertisement':'1 2'},"
+                                + "{'url':'http://u','thumbprint':'x','advertisement':'[1e400]'},"
+                                + "{'url':'http://v','thumbprint':'x','advertisement':' [1e-400, null] '}]}}]}",
+                        // json.Unmarshal: trailing data fails, and so does a number beyond float64.
+                        "error luks[0].clevis.tang[0].advertisement TANG_ADVERTISEMENT",
+                        "error luks[0].clevis.tang[1].advertisement TANG_ADVERTISEMENT"),
                 c("config/v3_4/types/luks.go" + HEAD, "3.4.0",
                         "{'luks':[{'name':'a','device':'/dev/a','discard':true,'options':['x','x'],'openOptions':['--y','--y']}]}",
                         // config/validate: Luks ignores duplicates in Options only.
