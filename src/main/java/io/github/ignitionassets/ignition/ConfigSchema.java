@@ -18,8 +18,14 @@ final class ConfigSchema {
      * @param type    the JSON type
      * @param fields  the keys of an object, in Go struct order (empty for other types)
      * @param element the type of an array's elements (null for other types)
+     * @param pointer whether Go decodes the object into a pointer, so that {@code null} there is no object at all
+     *                (Ignition warns about a {@code null} only where the struct itself belongs)
      */
-    record Shape(Type type, Map<String, Shape> fields, Shape element) {
+    record Shape(Type type, Map<String, Shape> fields, Shape element, boolean pointer) {
+
+        Shape(Type type, Map<String, Shape> fields, Shape element) {
+            this(type, fields, element, false);
+        }
 
         String describe() {
             return switch (type) {
@@ -109,9 +115,12 @@ final class ConfigSchema {
             if (v34) {
                 tang.put("advertisement", STRING);
             }
+            // In 3.2.0 clevis and its custom are pointers; from 3.3.0 on they are structs.
+            Shape custom = object("config", STRING, "needsNetwork", BOOLEAN, "pin", STRING);
+            Shape clevis = object("custom", v33 ? custom : pointer(custom),
+                    "tang", array(new Shape(Type.OBJECT, tang, null)), "threshold", INTEGER, "tpm2", BOOLEAN);
             Map<String, Shape> luks = fields(
-                    "clevis", object("custom", object("config", STRING, "needsNetwork", BOOLEAN, "pin", STRING),
-                            "tang", array(new Shape(Type.OBJECT, tang, null)), "threshold", INTEGER, "tpm2", BOOLEAN),
+                    "clevis", v33 ? clevis : pointer(clevis),
                     "device", STRING, "keyFile", resource, "label", STRING, "name", STRING, "options", array(STRING),
                     "uuid", STRING, "wipeVolume", BOOLEAN);
             if (v34) {
@@ -146,6 +155,10 @@ final class ConfigSchema {
 
     private static Shape array(Shape element) {
         return new Shape(Type.ARRAY, Map.of(), element);
+    }
+
+    private static Shape pointer(Shape object) {
+        return new Shape(object.type(), object.fields(), object.element(), true);
     }
 
     private static Shape object(Object... keysAndShapes) {

@@ -23,8 +23,8 @@ import java.util.stream.IntStream;
  * Checks an existing Ignition config (spec 3.0.0 to 3.5.0) the way Ignition's {@code ignition-validate} does, for
  * the config as a whole (JSON syntax, types, unknown keys, version), for files, directories, links, systemd units
  * and dropins, for every resource ({@code source}, {@code compression}, {@code verification}, headers) and for
- * proxies. Disks, partitions, filesystems, RAID, LUKS and users are only checked for types, keys and duplicates:
- * Ignition's further rules for them (partition numbers, filesystem formats and paths, clevis, ...) are not.
+ * proxies, and for disks, partitions, filesystems, RAID and LUKS ({@link StorageDevices}). Users and groups are
+ * only checked for types, keys and duplicates.
  *
  * <p>As in Ignition: an unknown key is a warning; duplicate JSON keys are allowed (the last wins); keys match
  * case-insensitively (Go's {@code encoding/json}), though a key not written exactly is also an unknown key; a type
@@ -123,6 +123,7 @@ public final class ConfigValidator {
         }
         checkResources(config);
         checkStorage(config.path("storage"));
+        StorageDevices.check(config.path("storage"), version, errors, warnings);
         checkSystemd(config.path("systemd"));
         checkOtherDuplicates(config);
     }
@@ -171,7 +172,7 @@ public final class ConfigValidator {
             return null;
         }
         if (node.isNull()) {
-            if (shape.type() == Type.OBJECT && !path.isEmpty()) {
+            if (shape.type() == Type.OBJECT && !shape.pointer() && !path.isEmpty()) {
                 warning(path, FindingKind.NULL_OBJECT, ValidationMessages.NULL_OBJECT);
             }
             return null;
@@ -410,6 +411,13 @@ public final class ConfigValidator {
             // Ignition asks for a target only from spec 3.3.0 on.
             if (version.compareTo(IgnitionVersion.V3_3_0) >= 0 && target.isEmpty()) {
                 error(link.path() + ".target", FindingKind.MISSING_FIELD, ValidationMessages.LINK_TARGET);
+            } else if (version.compareTo(IgnitionVersion.V3_4_0) >= 0 && link.node().path("hard").booleanValue()) {
+                // A hard link shares its target's owner; upstream warns from 3.4.0 on (2.14 did not).
+                for (String owner : List.of("user.id", "user.name", "group.id", "group.name")) {
+                    if (link.node().at("/" + owner.replace('.', '/')).isValueNode()) {
+                        warning(link.path() + "." + owner, FindingKind.HARD_LINK_OWNER, ValidationMessages.HARD_LINK_OWNER);
+                    }
+                }
             }
         }
     }
@@ -550,11 +558,6 @@ public final class ConfigValidator {
             duplicates(List.of(user.node().path("groups")), List.of(user.path() + ".groups"), null);
             duplicates(List.of(user.node().path("sshAuthorizedKeys")), List.of(user.path() + ".sshAuthorizedKeys"), null);
         }
-        JsonNode storage = config.path("storage");
-        duplicates(List.of(storage.path("disks")), List.of("storage.disks"), "device");
-        duplicates(List.of(storage.path("filesystems")), List.of("storage.filesystems"), "device");
-        duplicates(List.of(storage.path("raid")), List.of("storage.raid"), "name");
-        duplicates(List.of(storage.path("luks")), List.of("storage.luks"), "name");
     }
 
     private void duplicates(List<JsonNode> lists, List<String> paths, String keyField) {
@@ -574,11 +577,11 @@ public final class ConfigValidator {
     // ---- plumbing --------------------------------------------------------------------------------------------
 
     /** An object in a list of the config, with its path. */
-    private record Entry(JsonNode node, String path) {
+    record Entry(JsonNode node, String path) {
     }
 
     /** The objects in a list, with their paths; none when it is not a list. */
-    private static List<Entry> objects(JsonNode list, String path) {
+    static List<Entry> objects(JsonNode list, String path) {
         if (!list.isArray()) {
             return List.of();
         }

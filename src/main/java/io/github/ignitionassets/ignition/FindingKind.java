@@ -59,5 +59,46 @@ public enum FindingKind {
     /** A user or group given both by {@code id} and by {@code name}. */
     OWNER,
     /** {@code null} where an object belongs, e.g. a list entry (a warning, as in Ignition). */
-    NULL_OBJECT
+    NULL_OBJECT,
+    /** Two partitions of a disk with the same number. */
+    PARTITION_NUMBER_COLLISION,
+    /** Two partitions of a disk whose start and size overlap. */
+    PARTITION_OVERLAP,
+    /** Two partitions of a disk with the same label. */
+    PARTITION_LABEL_COLLISION,
+    /** A partition with neither a number (1 or more) nor a label. */
+    PARTITION_NOT_IDENTIFIED,
+    /** A partition label longer than 36 bytes or with a colon (sgdisk would cut it there). */
+    PARTITION_LABEL,
+    /**
+     * {@code shouldExist: false} on a partition that also gives a label, GUIDs, start or size; or, before 3.4.0, on a
+     * disk where a partition has number 0.
+     */
+    SHOULD_NOT_EXIST,
+    /** A partition {@code guid} or {@code typeGuid} not of the form {@code 01234567-89AB-CDEF-EDCB-A98765432101}. */
+    GUID,
+    /** A filesystem format the spec version does not know, or none where path, label, options... are given. */
+    FILESYSTEM_FORMAT,
+    /** A filesystem label without a format, or longer than the format takes (ext4 16, xfs 12, vfat 11, ...). */
+    FILESYSTEM_LABEL,
+    /** A filesystem on a whole disk that the config also partitions (a warning, 3.4.0 on). */
+    PARTITIONS_OVERWRITTEN,
+    /** A filesystem on a whole disk with {@code wipeTable}, without {@code wipeFilesystem} (a warning, 3.4.0 on). */
+    FILESYSTEM_IMPLICIT_WIPE,
+    /** A RAID level Ignition does not know, or spares for linear or raid0. */
+    RAID_LEVEL,
+    /** A LUKS device name with a slash. */
+    LUKS_NAME,
+    /** A LUKS label longer than 47 bytes. */
+    LUKS_LABEL,
+    /** A LUKS key file whose source Ignition rejects. */
+    LUKS_KEY_FILE,
+    /** A custom clevis pin beside tpm2, tang or a threshold, or a custom pin other than tpm2, tang and sss. */
+    CLEVIS,
+    /** A tang {@code advertisement} that is not JSON (3.4.0 on). */
+    TANG_ADVERTISEMENT,
+    /** {@code cex} enabled beside clevis or a key file (3.5.0). */
+    CEX,
+    /** A hard link with a user or group, which Ignition ignores (a warning, 3.4.0 on). */
+    HARD_LINK_OWNER
 }

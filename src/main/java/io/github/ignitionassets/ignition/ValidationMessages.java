@@ -41,6 +41,39 @@ final class ValidationMessages {
     static final String HEADER_NAME = "HTTP header name can't be empty";
     static final String NULL_OBJECT = "null where an object belongs: Ignition reads it as an empty object";
     static final String HEADER_VALUE = "unable to parse HTTP header";
+    static final String HARD_LINK_OWNER = "user/group ignored for hard link";
+    static final String DISK_DEVICE_REQUIRED = "disk device is required";
+    static final String PARTITION_NUMBERS_COLLIDE = "partition numbers collide";
+    static final String PARTITIONS_OVERLAP = "partitions overlap";
+    static final String PARTITION_LABELS_COLLIDE = "cannot use the same partition label twice";
+    static final String ZEROES_WITH_SHOULD_NOT_EXIST =
+            "shouldExist is false for a partition and other partition(s) has start or size 0";
+    static final String SHOULD_NOT_EXIST_WITH_OTHERS = "shouldExist specified false with other options also specified";
+    static final String NEED_LABEL_OR_NUMBER = "a partition number >= 1 or a label must be specified";
+    static final String PARTITION_LABEL_TOO_LONG = "partition labels may not exceed 36 characters";
+    static final String PARTITION_LABEL_COLON = "partition label will be truncated to text before the colon";
+    static final String GUID = "doesn't match the form \"01234567-89AB-CDEF-EDCB-A98765432101\"";
+    static final String FORMAT_INVALID = "invalid filesystem format";
+    static final String FORMAT_NIL_WITH_OTHERS =
+            "format cannot be empty when path, label, uuid, wipeFilesystem, options, or mountOptions is specified";
+    static final String LABEL_NEEDS_FORMAT = "filesystem must specify format if label is specified";
+    static final String PARTITIONS_OVERWRITTEN = "filesystem overwrites partitioned device";
+    static final String FILESYSTEM_IMPLICIT_WIPE = "device matches disk with wipeTable enabled; filesystem will be wiped";
+    static final String RAID_LEVEL_REQUIRED = "raid level is required";
+    static final String RAID_LEVEL_UNRECOGNIZED = "unrecognized raid level";
+    static final String RAID_SPARES_UNSUPPORTED = "spares unsupported for linear and raid0 arrays";
+    static final String RAID_DEVICES_REQUIRED = "raid devices required";
+    static final String LUKS_NAME_SLASH = "device names cannot contain slashes";
+    static final String LUKS_LABEL_TOO_LONG = "luks device labels cannot be longer than 47 characters";
+    static final String LUKS_KEY_FILE = "invalid key-file source";
+    static final String CLEVIS_CUSTOM_WITH_OTHERS = "cannot use custom clevis config with tpm2, tang, or threshold";
+    static final String CLEVIS_PIN_REQUIRED = "missing required custom clevis pin";
+    static final String CLEVIS_PIN_UNKNOWN = "unsupported clevis pin";
+    static final String CLEVIS_CONFIG_REQUIRED = "missing required custom clevis config";
+    static final String TANG_THUMBPRINT_REQUIRED = "thumbprint is required";
+    static final String TANG_ADVERTISEMENT = "advertisement is not valid JSON";
+    static final String CEX_WITH_CLEVIS = "cannot use cex with clevis";
+    static final String CEX_WITH_KEY_FILE = "cannot use key file with cex";
 
     private ValidationMessages() {
     }
@@ -68,6 +101,10 @@ final class ValidationMessages {
 
     static String noInstall(String unit) {
         return "unit \"" + unit + "\" is enabled, but has no install section so enable does nothing";
+    }
+
+    static String filesystemLabelTooLong(int limit, String format) {
+        return String.format("filesystem labels cannot be longer than %d characters when using %s", limit, format);
     }
 
     static String dataUrl(String why) {

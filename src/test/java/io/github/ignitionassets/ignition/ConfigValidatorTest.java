@@ -61,7 +61,7 @@ class ConfigValidatorTest {
             {"ignition":{"version":"3.4.0"},"storage":{"luks":[{"name":"x","device":"/dev/a","discard":true,"openOptions":[]}]}} | none | |
             {"ignition":{"version":"3.4.0"},"storage":{"luks":[{"name":"x","device":"/dev/a","cex":{"enabled":true}}]}} | warning | storage.luks[0].cex | UNKNOWN_KEY
             {"ignition":{"version":"3.5.0"},"storage":{"luks":[{"name":"x","device":"/dev/a","cex":{"enabled":true}}]}} | none | |
-            {"ignition":{"version":"3.2.0"},"storage":{"luks":[{"name":"x","discard":true}]}}                  | warning | storage.luks[0].discard   | UNKNOWN_KEY
+            {"ignition":{"version":"3.2.0"},"storage":{"luks":[{"name":"x","device":"/dev/a","discard":true}]}} | warning | storage.luks[0].discard   | UNKNOWN_KEY
             {"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/"}]}}                               | none    |                           |
             {"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a/.."}]}}                           | error   | storage.files[0].path     | PATH_NOT_SIMPLIFIED
             {"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a/b","mode":420}],"directories":[{"path":"/a/b"}]}} | error | storage.files[0] | DUPLICATE_PATH
