@@ -166,18 +166,45 @@ final class SourceUrl {
                 return "invalid port";
             }
         }
+        // RFC 6874: in an IPv6 literal, %25 starts a zone identifier, where escapes are freer than in the host.
+        int zone = host.startsWith("[") ? host.indexOf("%25") : -1;
+        if (zone >= 0) {
+            String hostError = hostError(host.substring(0, zone), false);
+            return hostError != null ? hostError : hostError(host.substring(zone, host.length() - 1), true);
+        }
+        return hostError(host, false);
+    }
+
+    /** Go's unescape of a host (or of a zone identifier) for url.Parse: the error, or null. */
+    private static String hostError(String host, boolean zone) {
         for (int i = 0; i < host.length(); i++) {
             char c = host.charAt(i);
             if (c == '%') {
-                if (i + 2 >= host.length() || hex(host.charAt(i + 1)) < 0 || hex(host.charAt(i + 2)) < 0
-                        || hex(host.charAt(i + 1)) < 8 && !host.startsWith("%25", i)) {
+                if (i + 2 >= host.length() || hex(host.charAt(i + 1)) < 0 || hex(host.charAt(i + 2)) < 0) {
                     return "invalid URL escape";
                 }
-            } else if (c < 0x80 && !(Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:[]<>\"".indexOf(c) >= 0)) {
+                boolean percent = host.startsWith("%25", i);
+                if (!zone && hex(host.charAt(i + 1)) < 8 && !percent) {
+                    // In a host, escapes are for non-ASCII bytes only.
+                    return "invalid URL escape";
+                }
+                int escaped = hex(host.charAt(i + 1)) << 4 | hex(host.charAt(i + 2));
+                if (zone && !percent && escaped != ' ' && !allowedInHost(escaped)) {
+                    // In a zone, only what could be written unescaped (and spaces, for Windows).
+                    return "invalid URL escape";
+                }
+                i += 2;
+            } else if (c < 0x80 && !allowedInHost(c)) {
                 return "invalid character in host name";
             }
         }
         return null;
+    }
+
+    /** The ASCII characters Go's shouldEscape leaves in a host. */
+    private static boolean allowedInHost(int c) {
+        return c < 0x80 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || "-._~!$&'()*+,;=:[]<>\"".indexOf(c) >= 0);
     }
 
     private static boolean escapesOk(String s) {
