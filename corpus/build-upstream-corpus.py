@@ -221,7 +221,8 @@ class GoTypes:
 class LiteralReader:
     """Reads a Go expression from a token list into a JSON value (None: Go's nil, left out)."""
 
-    PTR_HELPERS = {"StrToPtr", "IntToPtr", "BoolToPtr", "StrToPtrStrict"}
+    # util's helpers, and headers_test.go's own toPointer: all take a value's address.
+    PTR_HELPERS = {"StrToPtr", "IntToPtr", "BoolToPtr", "StrToPtrStrict", "toPointer"}
 
     def __init__(self, tokens, types):
         self.t, self.i, self.types = tokens, 0, types
