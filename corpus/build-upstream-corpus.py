@@ -18,10 +18,11 @@ Inputs (local bare git mirrors, read with `git show REV:PATH`; nothing is fetche
   vincent-petithory/dataurl  /work/.mirror/vincent-petithory+dataurl/repo, tag v1.0.0 (Ignition's go.mod):
                          dataurl_test.go and rfc2396_test.go data URLs as contents.source ("dataurl-*")
   golang/go              src/net/url/url_test.go at commit 011829989365218ba4532e86ab0b6702971daab3: the
-                         repository is too big to mirror here, so the URLs of its tables (urltests,
-                         parseRequestURLTests, resolveReferenceTests, TestParseErrors,
-                         TestRejectControlCharacters) are listed below in NET_URL_TESTS, as sources
-                         and proxies ("neturl-*")
+                         repository is too big to mirror here, so its test URLs are copied below into
+                         NET_URL_TESTS: all inputs of urltests, parseRequestURLTests, TestParseErrors,
+                         TestRejectControlCharacters and a few single tests, and a selection of
+                         resolveReferenceTests' bases, references and results; each goes in as a file
+                         source, a config to merge and (3.1.0 on) an https proxy ("neturl-*")
 Mutations ("mutated-*") of the valid configs (positive blackbox tests, type table entries expecting no error):
 relative and unclean paths, duplicates, bad and special modes, unit and dropin suffixes, data URLs,
 compression, hashes.
@@ -50,7 +51,7 @@ GO_URL_TEST = ("golang/go", "011829989365218ba4532e86ab0b6702971daab3", "src/net
 VERSIONS = ["3.0.0", "3.1.0", "3.2.0", "3.3.0"]
 OUT = Path("src/test/resources/upstream-corpus")
 
-# The URL test inputs of Go's net/url (GO_URL_TEST), in file order.
+# The test URLs of Go's net/url (GO_URL_TEST), in file order, copied by hand from that file.
 NET_URL_TESTS = [
     # urltests
     "http://www.google.com", "http://www.google.com/", "http://www.google.com/file%20one%26two",
