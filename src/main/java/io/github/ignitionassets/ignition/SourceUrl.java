@@ -1,8 +1,6 @@
 package io.github.ignitionassets.ignition;
 
-import java.util.Base64;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The checks Ignition makes on a resource's {@code source}: Go's {@code url.Parse} (approximated: the rules that
@@ -19,10 +17,6 @@ final class SourceUrl {
      */
     record Problem(FindingKind kind, String message) {
     }
-
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
-    private static final java.util.Set<String> MEDIA_TYPES = java.util.Set.of(
-            "application", "audio", "example", "font", "image", "message", "model", "multipart", "text", "video");
 
     private SourceUrl() {
     }
@@ -172,18 +166,45 @@ final class SourceUrl {
                 return "invalid port";
             }
         }
+        // RFC 6874: in an IPv6 literal, %25 starts a zone identifier, where escapes are freer than in the host.
+        int zone = host.startsWith("[") ? host.indexOf("%25") : -1;
+        if (zone >= 0) {
+            String hostError = hostError(host.substring(0, zone), false);
+            return hostError != null ? hostError : hostError(host.substring(zone, host.length() - 1), true);
+        }
+        return hostError(host, false);
+    }
+
+    /** Go's unescape of a host (or of a zone identifier) for url.Parse: the error, or null. */
+    private static String hostError(String host, boolean zone) {
         for (int i = 0; i < host.length(); i++) {
             char c = host.charAt(i);
             if (c == '%') {
-                if (i + 2 >= host.length() || hex(host.charAt(i + 1)) < 0 || hex(host.charAt(i + 2)) < 0
-                        || hex(host.charAt(i + 1)) < 8 && !host.startsWith("%25", i)) {
+                if (i + 2 >= host.length() || hex(host.charAt(i + 1)) < 0 || hex(host.charAt(i + 2)) < 0) {
                     return "invalid URL escape";
                 }
-            } else if (c < 0x80 && !(Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:[]<>\"".indexOf(c) >= 0)) {
+                boolean percent = host.startsWith("%25", i);
+                if (!zone && hex(host.charAt(i + 1)) < 8 && !percent) {
+                    // In a host, escapes are for non-ASCII bytes only.
+                    return "invalid URL escape";
+                }
+                int escaped = hex(host.charAt(i + 1)) << 4 | hex(host.charAt(i + 2));
+                if (zone && !percent && escaped != ' ' && !allowedInHost(escaped)) {
+                    // In a zone, only what could be written unescaped (and spaces, for Windows).
+                    return "invalid URL escape";
+                }
+                i += 2;
+            } else if (c < 0x80 && !allowedInHost(c)) {
                 return "invalid character in host name";
             }
         }
         return null;
+    }
+
+    /** The ASCII characters Go's shouldEscape leaves in a host. */
+    private static boolean allowedInHost(int c) {
+        return c < 0x80 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || "-._~!$&'()*+,;=:[]<>\"".indexOf(c) >= 0);
     }
 
     private static boolean escapesOk(String s) {
@@ -221,77 +242,7 @@ final class SourceUrl {
 
     /** Why the dataurl package refuses the URL, or null. */
     static String dataUrlError(String url) {
-        if (!url.startsWith("data:")) {
-            return "missing data prefix";
-        }
-        int comma = url.indexOf(',');
-        if (comma < 0) {
-            return "incomplete media type";
-        }
-        String meta = url.substring(5, comma);
-        String data = url.substring(comma + 1);
-        boolean base64 = false;
-        String[] parts = meta.split(";", -1);
-        if (parts[0].startsWith("/")) {
-            return "invalid character after data prefix";
-        }
-        if (!parts[0].isEmpty()) {
-            int slash = parts[0].indexOf('/');
-            if (slash < 0 || !TOKEN.matcher(parts[0].substring(0, slash)).matches()
-                    || !parts[0].substring(slash + 1).matches("[A-Za-z0-9!#$&^_.+-]*")) {
-                return "invalid character for media type";
-            }
-            String type = parts[0].substring(0, slash).toLowerCase(Locale.ROOT);
-            if (!MEDIA_TYPES.contains(type) && !type.startsWith("x-")) {
-                return "invalid media type";
-            }
-        }
-        for (int i = 1; i < parts.length; i++) {
-            String p = parts[i];
-            int eq = p.indexOf('=');
-            if (base64) {
-                return "invalid character for parameter attribute";
-            } else if (p.equals("base64")) {
-                base64 = true;
-            } else if (eq < 0) {
-                return "expected base64, got " + p;
-            } else if (eq == 0) {
-                return "unterminated parameter sequence";
-            } else if (!TOKEN.matcher(p.substring(0, eq)).matches()) {
-                return "invalid character for parameter attribute";
-            } else if (!TOKEN.matcher(p.substring(eq + 1)).matches()) {
-                return "invalid character for parameter value";
-            }
-        }
-        if (base64) {
-            for (int i = 0; i < data.length(); i++) {
-                char c = data.charAt(i);
-                if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=')) {
-                    return "invalid data character";
-                }
-            }
-            try {
-                Base64.getDecoder().decode(data);
-            } catch (IllegalArgumentException e) {
-                return "illegal base64 data";
-            }
-            return data.length() % 4 == 0 ? null : "illegal base64 data";
-        }
-        for (int i = 0; i < data.length(); i++) {
-            char c = data.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= data.length()) {
-                    return "rfc2396: unexpected end of unescape sequence";
-                }
-                if (hex(data.charAt(i + 1)) < 0 || hex(data.charAt(i + 2)) < 0) {
-                    return "rfc2396: invalid char 0x25 in unescape sequence";
-                }
-                i += 2;
-            } else if (!(c < 0x80 && (Character.isLetterOrDigit(c) || "-_.!~*'();/?:@&=+$,".indexOf(c) >= 0))) {
-                return "invalid data character";
-            }
-        }
-        return null;
+        return DataUrlGrammar.error(url);
     }
 
     private static int hex(char c) {

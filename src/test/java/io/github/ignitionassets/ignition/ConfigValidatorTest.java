@@ -59,6 +59,12 @@ class ConfigValidatorTest {
             {"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/a","contents":{"source":"arn:aws:s3:::b/k"}}]}} | none |             |
             {"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/a","contents":{"source":"arn:aws:s3:::b"}}]}} | error | storage.files[0].contents.source | URL_INVALID
             {"ignition":{"version":"3.4.0"},"storage":{"luks":[{"name":"x","device":"/dev/a","discard":true,"openOptions":[]}]}} | none | |
+            {"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":{"source":"http://[fe80::1%25en0]/"}}]}} | none | |
+            {"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":{"source":"http://[fe80::1%25%65%6e%301-._~]:8080/"}}]}} | none | |
+            {"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":{"source":"http://[::1%25a%20b]/"}}]}} | none | |
+            {"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":{"source":"http://[fe80::%31]/"}}]}} | error | storage.files[0].contents.source | URL_INVALID
+            {"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":{"source":"http://[fe80::1%25%2F]/"}}]}} | error | storage.files[0].contents.source | URL_INVALID
+            {"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","contents":{"source":"http://[::1%25%E4]/"}}]}} | error | storage.files[0].contents.source | URL_INVALID
             {"ignition":{"version":"3.4.0"},"storage":{"luks":[{"name":"x","device":"/dev/a","cex":{"enabled":true}}]}} | warning | storage.luks[0].cex | UNKNOWN_KEY
             {"ignition":{"version":"3.5.0"},"storage":{"luks":[{"name":"x","device":"/dev/a","cex":{"enabled":true}}]}} | none | |
             {"ignition":{"version":"3.2.0"},"storage":{"luks":[{"name":"x","device":"/dev/a","discard":true}]}} | warning | storage.luks[0].discard   | UNKNOWN_KEY

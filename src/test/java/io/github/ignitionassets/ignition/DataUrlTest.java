@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DataUrlTest {
@@ -69,6 +70,45 @@ class DataUrlTest {
     void percentEscapesAreExactlyTwoHexDigits(String url) {
         assertThrows(IllegalArgumentException.class, () -> DataUrlBytes.decode(url, null));
         assertNotNull(SourceUrl.dataUrlError(url), "Ignition's dataurl package refuses it too");
+    }
+
+    /**
+     * What vincent-petithory/dataurl v1.0.0 says (empty: accepted), checked with ignition-validate 2.14, which prints
+     * the same words (and, for base64, the offset of the bad byte).
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            `data:text/plain;charset="utf-8",hello`                                    |
+            `data:application/json;charset=utf-8;foo="b\\"<@>\\"r";style=unformatted%20json;base64,eyJtc2ciOiAiaGV5YSJ9` |
+            `data:text/plain;foo="a;b,c",x`                                            |
+            `data:text/plain;foo="a b",x`                                              |
+            `data:text/plain;foo="%zz",x`                                              |
+            `data:text/plain;foo="\\u00e9",x`                                        |
+            `data:text/plain;foo="\\377",x`                                          |
+            `data:text/plain;foo="a\\q",x`                                           | invalid syntax
+            `data:text/plain;foo="\\ud800",x`                                        | invalid syntax
+            `data:text/plain;foo="\\x4",x`                                           | invalid syntax
+            `data:text/plain;foo="\\400",x`                                          | invalid syntax
+            `data:text/plain;foo="\\'",x`                                            | invalid syntax
+            `data:text/plain;foo="unclosed,x`                                          | unclosed quoted string
+            `data:text/plain;foo="";bar=%zz,x`                                         |
+            `data:text/plain;foo=%zz,x`                                                | rfc2396: invalid char 0x25 in unescape sequence
+            `data:textual/x,abc`                                                       |
+            `data:x-foo/bar,abc`                                                       |
+            `data:text/,abc`                                                           |
+            `data:font/woff,abc`                                                       | invalid media type
+            `data:Text/plain,abc`                                                      | invalid media type
+            `data:xy/bar,abc`                                                          | invalid media type
+            `data:x/bar,abc`                                                           | invalid character for media type
+            `data:;base64,YR==`                                                        |
+            `data:;base64,YQ`                                                          | illegal base64 data
+            `data:,a%zz`                                                               | rfc2396: invalid char 0x25 in unescape sequence
+            `data:text/plain;charset=utf-8;foo=bar;base64,aGV5YQ==`                    |
+            `data:;charset=utf-8;base64;x=y,aGV5YQ==`                                  | invalid character for parameter attribute
+            `data:text/plain;foo,x`                                                    | expected base64, got foo
+            """)
+    void followsTheDataurlLexer(String url, String error) {
+        assertEquals(error, SourceUrl.dataUrlError(url));
     }
 
     private static byte[] decoded(DataUrl.Encoded encoded) {

@@ -1,8 +1,5 @@
 package io.github.ignitionassets.ignition;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -12,14 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,20 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("real-tools")
 class ValidatorAgreesWithIgnitionValidateTest {
 
-    private static final Path TOOL = Path.of("/usr/bin/ignition-validate");
-    /** {@code error at $.storage.files.0.path, line 3 col 11: path not absolute}. */
-    private static final Pattern LINE = Pattern.compile("^(error|warning) at \\$\\.?([^,]*), line (\\d+) col (\\d+):",
-            Pattern.MULTILINE);
-
-    enum Verdict { OK, WARNINGS, ERRORS }
-
     @BeforeAll
     static void toolIsThere() {
-        boolean present = Files.isExecutable(TOOL);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError(TOOL + " is missing: install the Debian package 'ignition' (CI=true, not skipping)");
-        }
-        Assumptions.assumeTrue(present, TOOL + " is missing: install the Debian package 'ignition' to run this test");
+        IgnitionValidateRun.toolIsThere();
     }
 
     static Stream<CorpusCase> corpus() {
@@ -178,32 +159,6 @@ class ValidatorAgreesWithIgnitionValidateTest {
     }
 
     private static void assertAgree(Path file, byte[] bytes) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(TOOL.toString(), file.toString()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "ignition-validate hung");
-        Verdict theirs = p.exitValue() != 0 ? Verdict.ERRORS
-                : output.lines().anyMatch(l -> l.startsWith("warning")) ? Verdict.WARNINGS : Verdict.OK;
-
-        ValidationReport report = ConfigValidator.validate(bytes);
-        Verdict ours = !report.errors().isEmpty() ? Verdict.ERRORS
-                : !report.warnings().isEmpty() ? Verdict.WARNINGS : Verdict.OK;
-        assertEquals(theirs, ours, () -> file + ": ignition-validate said:\n" + output + "we said: " + report);
-
-        TreeSet<String> named = new TreeSet<>();
-        Matcher m = LINE.matcher(output);
-        while (m.find()) {
-            named.add(String.format("%s %s line %s col %s", m.group(1), toOurPath(m.group(2)), m.group(3), m.group(4)));
-        }
-        TreeSet<String> ourPaths = new TreeSet<>();
-        report.errors().forEach(f -> ourPaths.add(String.format("error %s line %d col %d", f.path(), f.line(), f.column())));
-        report.warnings().forEach(f -> ourPaths.add(String.format("warning %s line %d col %d", f.path(), f.line(), f.column())));
-        TreeSet<String> missing = new TreeSet<>(named);
-        missing.removeAll(ourPaths);
-        assertEquals(List.of(), List.copyOf(missing), () -> file + ": ignition-validate said:\n" + output + "we said: " + report);
-    }
-
-    /** {@code storage.files.0.path} (after {@code $.}) as {@code storage.files[0].path}. */
-    static String toOurPath(String theirs) {
-        return theirs.replaceAll("\\.([0-9]+)(?=\\.|$)", "[$1]");
+        IgnitionValidateRun.of(file, bytes).assertAgree(file);
     }
 }
