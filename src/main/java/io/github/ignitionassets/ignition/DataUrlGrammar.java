@@ -168,7 +168,7 @@ final class DataUrlGrammar {
             if (r == ';' || r == ',') {
                 backup();
                 emit();
-                return this::afterMediaSubtype;
+                return this::beforeParameterOrData;
             } else if (r == EOF) {
                 return fail("incomplete media type");
             } else if (!isToken(r)) {
@@ -177,7 +177,8 @@ final class DataUrlGrammar {
         }
     }
 
-    private State afterMediaSubtype() {
+    /** After the media subtype or a parameter value (two states in lex.go, the same in all but name). */
+    private State beforeParameterOrData() {
         int r = next();
         if (r == ';') {
             backup();
@@ -260,7 +261,7 @@ final class DataUrlGrammar {
                 }
                 next();
                 emit();
-                return this::afterParamValue;
+                return this::beforeParameterOrData;
             } else if (r > 0x7f) {
                 return fail("invalid character for parameter value");
             }
@@ -272,7 +273,7 @@ final class DataUrlGrammar {
             int r = next();
             if (r == ';' || r == ',') {
                 backup();
-                return value(emit()) ? this::afterParamValue : null;
+                return value(emit()) ? this::beforeParameterOrData : null;
             } else if (r == EOF) {
                 return fail("missing comma before data");
             } else if (!isToken(r)) {
@@ -293,20 +294,6 @@ final class DataUrlGrammar {
             error = unescapeError(value);
         }
         return error == null;
-    }
-
-    private State afterParamValue() {
-        int r = next();
-        if (r == ';') {
-            backup();
-            return this::paramSemicolon;
-        } else if (r == ',') {
-            backup();
-            return this::dataComma;
-        } else if (r == EOF) {
-            return fail("missing comma before data");
-        }
-        return fail("expected semicolon or comma");
     }
 
     private State dataComma() {
