@@ -8,7 +8,8 @@ import java.util.Random;
  * instant (a fleet that booted together), as the {@link LoadModel} predicts it: the figures {@code bench/fleet.sh}
  * measures at a real registry. A fleet of a few tens of hosts differs from one boot to the next (the jitter is
  * random), so these are the typical fleet's figures: the mean per host, and the median peaks, of {@link #FLEETS}
- * fleets modelled with different random draws.
+ * fleets modelled with different random draws; and the lowest and highest peak second among them, since one real
+ * fleet is one such draw.
  *
  * @param hosts           hosts in the fleet
  * @param fromMs          the window's start, ms after the outage starts (the ramp before it is not counted)
@@ -16,9 +17,11 @@ import java.util.Random;
  * @param attemptsPerHost attempts per host in the window
  * @param peakPerSecond   the most attempts of the whole fleet in one second of the window
  * @param peakPer100Ms    the same in 100 ms
+ * @param lowestPeakPerSecond  the lowest peak second of the fleets modelled
+ * @param highestPeakPerSecond the highest
  */
 public record FleetWindow(int hosts, long fromMs, long toMs, double attemptsPerHost, int peakPerSecond,
-                          int peakPer100Ms) {
+                          int peakPer100Ms, int lowestPeakPerSecond, int highestPeakPerSecond) {
 
     /** Fleets modelled for one figure, at most. */
     public static final int FLEETS = 101;
@@ -52,7 +55,8 @@ public record FleetWindow(int hosts, long fromMs, long toMs, double attemptsPerH
         Arrays.sort(peaks);
         Arrays.sort(peaks100Ms);
         double perHost = Math.round(attempts * 10.0 / ((long) fleets * hosts)) / 10.0;
-        return new FleetWindow(hosts, fromMs, toMs, perHost, peaks[fleets / 2], peaks100Ms[fleets / 2]);
+        return new FleetWindow(hosts, fromMs, toMs, perHost, peaks[fleets / 2], peaks100Ms[fleets / 2], peaks[0],
+                peaks[fleets - 1]);
     }
 
     /** The fleet's mean attempts per second over the window. */

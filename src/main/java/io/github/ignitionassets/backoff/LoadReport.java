@@ -27,7 +27,8 @@ import java.util.Random;
  * @param fleetHosts                         hosts in the fleet figures
  * @param fleetPeakPerSecond                 most attempts in any one second, hours 1 to 4, all hosts failing from the same second
  * @param fleetFirstMinutePeakPerSecond      the same in the first minute, where all hosts start together
- * @param benchFleet                         attempts per host and peaks of a fleet of {@value #BENCH_FLEET_HOSTS}
+ * @param benchFleet                         attempts per host and peaks (and the range of peak seconds one such
+ *                                           fleet may show) of a fleet of {@value #BENCH_FLEET_HOSTS}
  *                                           hosts from 10 s to 60 s of the outage, as {@code bench/fleet.sh}
  *                                           measures them on real hosts by default: the model, held to a real fleet
  * @param resetOnRestartAttemptsPerHour      the seed's policy under the same unit: schedule in a shell variable
@@ -187,6 +188,8 @@ public record LoadReport(double attemptsPerHour, int firstHourAttempts, double m
         bench.put("attemptsPerHost", benchFleet.attemptsPerHost());
         bench.put("peakPerSecond", benchFleet.peakPerSecond());
         bench.put("peakPer100Ms", benchFleet.peakPer100Ms());
+        bench.put("lowestPeakPerSecond", benchFleet.lowestPeakPerSecond());
+        bench.put("highestPeakPerSecond", benchFleet.highestPeakPerSecond());
         ObjectNode compared = root.putObject("comparison");
         compared.put("resetOnRestartAttemptsPerHour", resetOnRestartAttemptsPerHour);
         compared.put("fixedRetryAttemptsPerHour", fixedRetryAttemptsPerHour);

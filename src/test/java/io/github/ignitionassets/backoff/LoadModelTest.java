@@ -187,6 +187,7 @@ class LoadModelTest {
         assertEquals(oneHost, fleet.attemptsPerHost());
         assertEquals(20, fleet.peakPerSecond());
         assertEquals(20, fleet.peakPer100Ms());
+        assertEquals(List.of(20, 20), List.of(fleet.lowestPeakPerSecond(), fleet.highestPeakPerSecond()));
         assertEquals(20.0 * oneHost / 50, fleet.meanPerSecond(), 1e-9);
     }
 
@@ -200,10 +201,13 @@ class LoadModelTest {
         assertEquals(List.of(LoadReport.BENCH_FLEET_HOSTS, 10_000L, 60_000L), List.of(fleet.hosts(), fleet.fromMs(), fleet.toMs()));
         assertTrue(fleet.peakPerSecond() > fleet.meanPerSecond() && fleet.peakPerSecond() < 3 * fleet.meanPerSecond(),
                 "peak " + fleet.peakPerSecond() + " against a mean of " + fleet.meanPerSecond());
+        assertTrue(fleet.lowestPeakPerSecond() < fleet.peakPerSecond() && fleet.peakPerSecond() < fleet.highestPeakPerSecond(),
+                "one fleet of 20 is one draw: " + fleet);
         assertEquals(fleet, LoadReport.compute(fast, new RestartPolicy(20_000, 3_000, true)).benchFleet(), "deterministic");
         String json = new String(r.toJson(fast), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(json.contains(String.format("\"benchFleet\": {\n    \"hosts\": 20,\n    \"fromSeconds\": 10,\n"
-                + "    \"toSeconds\": 60,\n    \"attemptsPerHost\": %s,\n    \"peakPerSecond\": %d,\n    \"peakPer100Ms\": %d\n  }",
-                fleet.attemptsPerHost(), fleet.peakPerSecond(), fleet.peakPer100Ms())), json);
+                + "    \"toSeconds\": 60,\n    \"attemptsPerHost\": %s,\n    \"peakPerSecond\": %d,\n    \"peakPer100Ms\": %d,\n"
+                + "    \"lowestPeakPerSecond\": %d,\n    \"highestPeakPerSecond\": %d\n  }", fleet.attemptsPerHost(),
+                fleet.peakPerSecond(), fleet.peakPer100Ms(), fleet.lowestPeakPerSecond(), fleet.highestPeakPerSecond())), json);
     }
 }

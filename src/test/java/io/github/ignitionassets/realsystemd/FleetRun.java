@@ -82,6 +82,9 @@ public final class FleetRun {
             System.out.printf("%s %d hosts booted over one root in %d ms; both units started on all within %d ms%n",
                     prefix, config.hosts(), bootMs, startSpreadMs);
             FleetLoad.printTable(prefix, config.title(), ours, seed, oursModel, seedModel);
+            System.out.printf("%s the load report's peak second is its median fleet's; its %d fleets peak at %d to %d%n",
+                    prefix, FleetWindow.FLEETS, oursReport.benchFleet().lowestPeakPerSecond(),
+                    oursReport.benchFleet().highestPeakPerSecond());
             FleetLoad.printTable(prefix, config.title(), oursSteady, seedSteady, oursModelSteady, seedModelSteady);
         }
     }
