@@ -12,8 +12,6 @@ import io.github.ignitionassets.generate.GeneratedAssets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,29 +44,22 @@ class PullPolicyAgainstRegistryTest {
     private String image;
     private IsolatedPodman podman;
     private PodmanWrapper wrapper;
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private PullTestBed bed;
 
     @BeforeEach
     void setUp() {
-        port = Loopback.freePort();
-        image = Loopback.HOST + ":" + port + "/test/tiny:1";
-        podman = new IsolatedPodman(dir.resolve("podman"), List.of(Loopback.HOST + ":" + port));
-        wrapper = new PodmanWrapper(dir.resolve("wrapper"), podman.binary());
+        bed = new PullTestBed(dir);
+        port = bed.port;
+        image = bed.image;
+        podman = bed.podman;
+        wrapper = bed.wrapper;
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
+        if (bed != null) {
+            bed.close();
         }
-        ProcessHandle.allProcesses().filter(h -> h.info().commandLine().orElse("").contains(image))
-                .forEach(ProcessHandle::destroyForcibly);
-        podman.close();
-    }
-
-    private <T extends AutoCloseable> T track(T resource) {
-        resources.add(resource);
-        return resource;
     }
 
     /** The generated script for a policy (and auth file), written as the goal writes it, run with the wrapper on PATH. */
@@ -84,9 +75,7 @@ class PullPolicyAgainstRegistryTest {
             throw new AssertionError(e.getMessage(), e);
         }
         Path out = Assets.write(a, dir.resolve("out"));
-        Map<String, String> env = new HashMap<>(podman.env());
-        env.put("PATH", wrapper.binDir() + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        return track(ScriptRun.start(out.resolve(a.script().fileName()), image, env, dir));
+        return bed.track(ScriptRun.start(out.resolve(a.script().fileName()), image, bed.scriptEnv(), dir));
     }
 
     @Test
@@ -111,7 +100,7 @@ class PullPolicyAgainstRegistryTest {
 
     @Test
     void newerPullsTheNewImagePushedUnderTheSameTag() throws Exception {
-        LocalRegistry registry = track(LocalRegistry.start(dir.resolve("registry"), port));
+        LocalRegistry registry = bed.track(LocalRegistry.start(dir.resolve("registry"), port));
         podman.importTinyImage(image, "version one\n");
         String old = podman.imageId(image);
         podman.importTinyImage(image, "version two\n");
@@ -150,7 +139,7 @@ class PullPolicyAgainstRegistryTest {
 
     @Test
     void theAuthFileOpensARegistryThatRequiresIt() throws Exception {
-        LocalRegistry registry = track(LocalRegistry.start(dir.resolve("registry"), port, HTPASSWD));
+        LocalRegistry registry = bed.track(LocalRegistry.start(dir.resolve("registry"), port, HTPASSWD));
         Path auth = Files.writeString(dir.resolve("auth.json"),
                 "{\"auths\":{\"" + registry.host() + "\":{\"auth\":\"" + AUTH + "\"}}}");
         podman.importTinyImage(image);

@@ -10,7 +10,6 @@ import io.github.ignitionassets.generate.GeneratedAssets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,41 +52,22 @@ class PullScriptAgainstRegistryTest {
     private String image;
     private IsolatedPodman podman;
     private PodmanWrapper wrapper;
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private PullTestBed bed;
 
     @BeforeEach
     void setUp() {
-        port = Loopback.freePort();
-        image = Loopback.HOST + ":" + port + "/test/tiny:1";
-        podman = new IsolatedPodman(dir.resolve("podman"), List.of(Loopback.HOST + ":" + port));
-        wrapper = new PodmanWrapper(dir.resolve("wrapper"), podman.binary());
+        bed = new PullTestBed(dir);
+        port = bed.port;
+        image = bed.image;
+        podman = bed.podman;
+        wrapper = bed.wrapper;
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        Throwable first = null;
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            AutoCloseable r = resources.get(i);
-            try {
-                r.close();
-            } catch (Exception | Error e) {
-                first = first == null ? e : first;
-            }
+        if (bed != null) {
+            bed.close();
         }
-        killLeftoverPulls();
-        if (podman != null) {
-            podman.close();
-        }
-        if (first instanceof Exception e) {
-            throw e;
-        } else if (first instanceof Error e) {
-            throw e;
-        }
-    }
-
-    private <T extends AutoCloseable> T track(T resource) {
-        resources.add(resource);
-        return resource;
     }
 
     /** Generated script, written as the goal writes it (mode 0755), then started with the wrapper on PATH. */
@@ -95,9 +75,7 @@ class PullScriptAgainstRegistryTest {
         GeneratedAssets a = Assets.generate(dir, image, Assets.fastBackoff(maxAttempts), GenerateRequest.DEFAULT_SCRIPT_PATH,
                 false, "3.1.0", dir.resolve("state").toString());
         Path out = Assets.write(a, dir.resolve("out"));
-        Map<String, String> env = new HashMap<>(podman.env());
-        env.put("PATH", wrapper.binDir() + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        return track(ScriptRun.start(out.resolve(a.script().fileName()), image, env, dir));
+        return bed.track(ScriptRun.start(out.resolve(a.script().fileName()), image, bed.scriptEnv(), dir));
     }
 
     /** Runs a real registry on the test's port and pushes the tiny image to it; local storage is left empty. */
@@ -153,21 +131,11 @@ class PullScriptAgainstRegistryTest {
         run.terminate();
         assertEquals(143, run.awaitExit(Duration.ofSeconds(10)), run::describe);
         long deadline = System.currentTimeMillis() + 5000;
-        while (!leftoverPulls().isEmpty() && System.currentTimeMillis() < deadline) {
+        while (!bed.leftoverPulls().isEmpty() && System.currentTimeMillis() < deadline) {
             ScriptRun.sleep(50);
         }
-        assertEquals(List.of(), leftoverPulls().stream().map(h -> h.info().commandLine().orElse("?")).toList(),
+        assertEquals(List.of(), bed.leftoverPulls().stream().map(h -> h.info().commandLine().orElse("?")).toList(),
                 "a stopped script must not leave a pull running");
-    }
-
-    private List<ProcessHandle> leftoverPulls() {
-        return ProcessHandle.allProcesses().filter(h -> h.info().commandLine().orElse("").contains(image)).toList();
-    }
-
-    private void killLeftoverPulls() {
-        if (image != null) {
-            leftoverPulls().forEach(ProcessHandle::destroyForcibly);
-        }
     }
 
     @Test
@@ -224,7 +192,7 @@ class PullScriptAgainstRegistryTest {
             run.awaitLog(lines -> retries(lines) >= 3, Duration.ofSeconds(60), "three failed attempts");
             assertTrue(overloaded.requests() >= 3, "requests: " + overloaded.requests());
         }
-        LocalRegistry registry = track(LocalRegistry.start(dir.resolve("registry"), port));
+        LocalRegistry registry = bed.track(LocalRegistry.start(dir.resolve("registry"), port));
         long backAt = System.currentTimeMillis();
 
         assertEquals(0, run.awaitExit(Duration.ofSeconds(60)), run::describe);
@@ -271,8 +239,7 @@ class PullScriptAgainstRegistryTest {
             java.nio.file.Files.write(seed, in.readAllBytes());
         }
         seed.toFile().setExecutable(true);
-        Map<String, String> env = new HashMap<>(podman.env());
-        env.put("PATH", wrapper.binDir() + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        Map<String, String> env = bed.scriptEnv();
         env.put("INITIAL_MS", "100");
         env.put("MAX_MS", "2000");
 
